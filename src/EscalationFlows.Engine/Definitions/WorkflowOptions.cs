@@ -1,0 +1,6 @@
+namespace EscalationFlows.Engine.Definitions;
+
+public sealed record WorkflowOptions
+{
+    public IncidentStrategy? IncidentStrategy { get; init; }
+}

@@ -1,0 +1,8 @@
+namespace EscalationFlows.Engine.Runtime;
+
+public enum BookmarkState
+{
+    Active,
+    Consumed,
+    Cancelled,
+}

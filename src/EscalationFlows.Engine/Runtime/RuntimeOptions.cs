@@ -1,0 +1,21 @@
+namespace EscalationFlows.Engine.Runtime;
+
+/// <summary>Runtime tuning. Bound from the <c>Runtime</c> configuration section.</summary>
+public sealed class RuntimeOptions
+{
+    /// <summary>How often a burst is re-run after losing an optimistic-concurrency race.</summary>
+    public int MaxConflictRetries { get; set; } = 8;
+
+    public int TimerBatchSize { get; set; } = 200;
+
+    public TimeSpan TimerLease { get; set; } = TimeSpan.FromSeconds(30);
+
+    public int OutboxBatchSize { get; set; } = 100;
+
+    public TimeSpan OutboxLease { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Depth limit for delivering runtime messages (child start, parent resume) right after a commit.</summary>
+    public int InlineDeliveryDepth { get; set; } = 16;
+
+    public string NodeId { get; set; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
+}
