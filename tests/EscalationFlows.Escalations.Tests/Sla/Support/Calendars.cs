@@ -34,6 +34,13 @@ internal static class Calendars
         });
     }
 
+    /// <summary>The shipped business-hours calendar (Mon–Fri 09:00–17:00) in Berlin.</summary>
+    public static BusinessCalendar BerlinBusinessHours()
+    {
+        Zones.Require(Zones.Berlin);
+        return BusinessCalendar.FromDefinition(EscalationFlows.Escalations.Sla.SlaDefaults.BusinessHoursCalendar(Zones.Berlin));
+    }
+
     public static BusinessCalendar TwentyFourSeven(string zone)
     {
         Zones.Require(zone);
