@@ -158,6 +158,22 @@ public sealed class CalendarDefinitionTests
         Assert.Contains(errors, e => e.Pointer == "/specialDays/0/hours");
     }
 
+    [Fact]
+    public void An_empty_date_next_to_a_range_is_read_as_the_range()
+    {
+        Zones.Require(Zones.Berlin);
+        var calendar = BusinessCalendar.FromDefinition(new BusinessCalendarDefinition
+        {
+            Id = "x",
+            Name = "x",
+            TimeZone = Zones.Berlin,
+            WeeklyHours = Calendars.Weekdays("09:00-17:00"),
+            Holidays = [new HolidayDefinition { Date = "", From = "2025-01-06", To = "2025-01-07" }],
+        });
+
+        Assert.Equal(new Holiday(new DateOnly(2025, 1, 6), new DateOnly(2025, 1, 7)), Assert.Single(calendar.Holidays));
+    }
+
     private static void AssertError(IReadOnlyList<DefinitionError> errors, string pointer, string code, string message)
     {
         var error = Assert.Single(errors, e => e.Pointer == pointer);

@@ -134,6 +134,17 @@ public sealed class SlaPolicyTests
         Assert.Equal(15, errors.Count);
     }
 
+    [Fact]
+    public void An_empty_tier_is_reported_with_a_hint()
+    {
+        var policy = SlaDefaults.Policy with { Targets = [.. SlaDefaults.Policy.Targets, new() { Priority = 5, Tier = " ", ResponseMinutes = 1, ResolutionMinutes = 2 }] };
+
+        var error = Assert.Single(policy.Validate());
+
+        Assert.Equal("/targets/8/tier", error.Pointer);
+        Assert.Equal("The client tier is empty; omit it for the priority's default target.", error.Message);
+    }
+
     private static string PolicyJson(string extra) =>
         $$"""
         {"id":"small","name":"Small","version":2,"calendarId":"24x7","targets":[

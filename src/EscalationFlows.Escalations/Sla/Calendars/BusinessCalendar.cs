@@ -147,8 +147,8 @@ public sealed class BusinessCalendar
             weeklyHours[WeekdayNames.Parse(key)] = [.. intervals.Select(WorkingHours.Parse)];
         }
 
-        var holidays = definition.Holidays.Select(h => h.Date is { } date
-            ? Holiday.On(ParseDate(date), h.Name)
+        var holidays = definition.Holidays.Select(h => !string.IsNullOrEmpty(h.Date)
+            ? Holiday.On(ParseDate(h.Date), h.Name)
             : new Holiday(ParseDate(h.From!), ParseDate(h.To!), h.Name));
         var specialDays = definition.SpecialDays.Select(s => new SpecialDay(ParseDate(s.Date), [.. s.Hours.Select(WorkingHours.Parse)], s.Name));
         return new BusinessCalendar(definition.Id, definition.Name, definition.TimeZone, weeklyHours, holidays, specialDays);

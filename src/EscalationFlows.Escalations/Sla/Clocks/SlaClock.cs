@@ -98,25 +98,31 @@ public sealed class SlaClock
             throw new ArgumentException($"The clock state counts in calendar '{state.CalendarId}', not '{calendar.Id}'.", nameof(calendar));
         }
 
-        var clock = new SlaClock(state.SubjectId, state.Metric, state.Target, calendar, state.Thresholds)
+        IReadOnlyList<SlaLedgerInterval> intervals = state.Intervals ?? [];
+        var clock = new SlaClock(state.SubjectId, state.Metric, state.Target, calendar, state.Thresholds ?? [])
         {
             StartedAt = state.StartedAt,
             StoppedAt = state.StoppedAt,
             lastEventAt = state.LastEventAt,
         };
-        for (var i = 0; i < state.Intervals.Count; i++)
+        for (var i = 0; i < intervals.Count; i++)
         {
-            var interval = state.Intervals[i];
-            var ordered = interval.End is null ? i == state.Intervals.Count - 1 : interval.End >= interval.Start;
-            if (!ordered || (i > 0 && state.Intervals[i - 1].End != interval.Start))
+            var interval = intervals[i];
+            var ordered = interval.End is null ? i == intervals.Count - 1 : interval.End >= interval.Start;
+            if (!ordered || (i > 0 && intervals[i - 1].End != interval.Start))
             {
                 throw new ArgumentException($"The clock state's interval {i} is not contiguous with the one before it, or is open before the last.", nameof(state));
             }
         }
 
-        clock.intervals.AddRange(state.Intervals);
-        clock.targetChanges.AddRange(state.TargetChanges);
-        clock.firedThresholds.AddRange(state.FiredThresholds);
+        if (state.StartedAt is { } started && (intervals.Count == 0 || intervals[0].Start != started))
+        {
+            throw new ArgumentException("The clock state's first interval does not begin when the clock started.", nameof(state));
+        }
+
+        clock.intervals.AddRange(intervals);
+        clock.targetChanges.AddRange(state.TargetChanges ?? []);
+        clock.firedThresholds.AddRange(state.FiredThresholds ?? []);
         return clock;
     }
 

@@ -51,7 +51,7 @@ public sealed record SlaPolicy
 
     /// <summary>The target for a priority and tier: the tier's own target when there is one, else the priority's default.</summary>
     /// <exception cref="ArgumentException">When no target matches (only possible for an invalid policy or priority).</exception>
-    public SlaTarget TargetFor(int priority, string? tier = null)
+    public SlaTarget ResolveTarget(int priority, string? tier = null)
     {
         SlaTarget? match = null;
         if (!string.IsNullOrWhiteSpace(tier))
@@ -64,7 +64,7 @@ public sealed record SlaPolicy
     }
 
     /// <summary>The business duration for a metric, priority and tier.</summary>
-    public TimeSpan TargetFor(SlaMetric metric, int priority, string? tier = null) => TargetFor(priority, tier).For(metric);
+    public TimeSpan TargetFor(SlaMetric metric, int priority, string? tier = null) => ResolveTarget(priority, tier).For(metric);
 
     /// <summary>The pause reason when <paramref name="status"/> pauses the clock (compared ignoring case), otherwise null.</summary>
     public string? PauseReasonFor(string? status) =>

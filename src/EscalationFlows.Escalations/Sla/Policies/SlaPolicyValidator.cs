@@ -55,7 +55,9 @@ public static class SlaPolicyValidator
                 errors.Add($"{pointer}/priority", SlaErrorCodes.OutOfRange, $"The priority must be {SlaPolicy.HighestPriority} to {SlaPolicy.LowestPriority} (it is {target.Priority}).");
             }
 
-            var tierOk = target.Tier is null || errors.Identifier($"{pointer}/tier", target.Tier, "client tier");
+            var tierOk = target.Tier is null || (target.Tier.Trim().Length == 0
+                ? Fail(errors, $"{pointer}/tier", "The client tier is empty; omit it for the priority's default target.")
+                : errors.Identifier($"{pointer}/tier", target.Tier, "client tier"));
             var responseOk = Minutes($"{pointer}/responseMinutes", target.ResponseMinutes, "response target", errors);
             var resolutionOk = Minutes($"{pointer}/resolutionMinutes", target.ResolutionMinutes, "resolution target", errors);
             if (responseOk && resolutionOk && target.ResponseMinutes > target.ResolutionMinutes)
@@ -81,6 +83,12 @@ public static class SlaPolicyValidator
                 errors.Add("/targets", SlaErrorCodes.Inconsistent, $"There is no default target (one without a tier) for priority {priority}.");
             }
         }
+    }
+
+    private static bool Fail(ValidationErrorList errors, string pointer, string message)
+    {
+        errors.Add(pointer, SlaErrorCodes.InvalidFormat, message);
+        return false;
     }
 
     private static bool Minutes(string pointer, int minutes, string what, ValidationErrorList errors)
