@@ -1,0 +1,44 @@
+import { NavLink, Outlet } from 'react-router';
+import { useAuth } from '../auth/AuthContext';
+
+export function Layout() {
+  const auth = useAuth();
+  return (
+    <div className="app">
+      <header className="topbar">
+        <a className="brand" href="/workflows">
+          EscalationFlows <span className="muted">Studio</span>
+        </a>
+        <nav aria-label="Main">
+          {auth.can('definitions.read') && (
+            <NavLink to="/workflows" data-testid="nav-workflows">
+              Workflows
+            </NavLink>
+          )}
+          {auth.can('instances.read') && (
+            <NavLink to="/instances" data-testid="nav-instances">
+              Instances
+            </NavLink>
+          )}
+        </nav>
+        <div className="user" data-testid="current-user">
+          <span>{auth.user?.displayName}</span>
+          {auth.user && !auth.authDisabled && <span className="muted"> ({auth.user.roles.join(', ')})</span>}
+          {!auth.authDisabled && (
+            <button type="button" className="link" onClick={() => void auth.signOut()}>
+              Sign out
+            </button>
+          )}
+        </div>
+      </header>
+      {auth.authDisabled && (
+        <div className="banner" role="note">
+          This server has no sign-in yet; every action is offered. The server still decides what is allowed.
+        </div>
+      )}
+      <main className="content">
+        <Outlet />
+      </main>
+    </div>
+  );
+}
