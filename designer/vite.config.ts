@@ -3,7 +3,8 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 // The studio is served by EscalationFlows.Server from its wwwroot (see designer.targets).
-export default defineConfig({
+// vite.mock.config.ts (npm run dev:mock / preview:mock) adds an in-memory stand-in for /api instead of the server.
+export default defineConfig(({ mode }) => ({
   plugins: [react()],
   build: {
     outDir: '../src/EscalationFlows.Server/wwwroot',
@@ -24,11 +25,10 @@ export default defineConfig({
       },
     },
   },
-  server: {
-    proxy: { '/api': 'http://127.0.0.1:5000', '/openapi': 'http://127.0.0.1:5000' },
-  },
+  server: mode === 'mock' ? {} : { proxy: { '/api': 'http://127.0.0.1:5000', '/openapi': 'http://127.0.0.1:5000' } },
+  preview: { port: 4173, strictPort: true },
   test: {
     environment: 'node',
     include: ['src/**/*.test.{ts,tsx}'],
   },
-});
+}));

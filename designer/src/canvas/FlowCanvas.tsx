@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { Background, Controls, MiniMap, ReactFlow } from '@xyflow/react';
+import type { FitViewOptions } from '@xyflow/react';
 import type { ReactFlowProps } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { ActivityFlowNode, ConnectionFlowEdge } from '../lib/graph';
@@ -21,6 +23,21 @@ function miniMapColor(node: ActivityFlowNode): string {
 const proOptions = { hideAttribution: true };
 const defaultEdgeOptions = { type: 'default' as const };
 
+/** Above this many activities the canvas opens on the region around the left-most ones instead of fitting all. */
+export const fitAllLimit = 60;
+
+/**
+ * Where the canvas opens. Small workflows fit entirely; a large one opens at a readable zoom on its beginning (the
+ * left-most, top-most activities), so only the visible part is rendered; "Zoom to fit" shows everything.
+ */
+export function initialFit(nodes: ActivityFlowNode[]): FitViewOptions<ActivityFlowNode> {
+  if (nodes.length <= fitAllLimit) return { padding: 0.1, maxZoom: 1 };
+  const minX = Math.min(...nodes.map((n) => n.position.x));
+  const minY = Math.min(...nodes.map((n) => n.position.y));
+  const region = nodes.filter((n) => n.position.x < minX + 1300 && n.position.y < minY + 700);
+  return { nodes: region.map((n) => ({ id: n.id })), padding: 0.05, minZoom: 0.6, maxZoom: 1 };
+}
+
 export type FlowCanvasProps = ReactFlowProps<ActivityFlowNode, ConnectionFlowEdge> & { readOnly?: boolean; testId?: string };
 
 /**
@@ -28,6 +45,7 @@ export type FlowCanvasProps = ReactFlowProps<ActivityFlowNode, ConnectionFlowEdg
  * rendered, and node components are memoized, so a 200-activity workflow opens quickly.
  */
 export function FlowCanvas({ readOnly, testId = 'canvas', children, ...props }: FlowCanvasProps) {
+  const [fitViewOptions] = useState(() => initialFit(props.nodes ?? []));
   return (
     <div className="canvas" data-testid={testId}>
       <ReactFlow<ActivityFlowNode, ConnectionFlowEdge>
@@ -35,6 +53,7 @@ export function FlowCanvas({ readOnly, testId = 'canvas', children, ...props }: 
         defaultEdgeOptions={defaultEdgeOptions}
         onlyRenderVisibleElements
         fitView
+        fitViewOptions={fitViewOptions}
         minZoom={0.1}
         maxZoom={2}
         proOptions={proOptions}

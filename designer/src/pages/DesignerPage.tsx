@@ -29,10 +29,11 @@ import { canRedo, canUndo } from '../lib/history';
 import { portsOf } from '../lib/ports';
 import type { MappedErrors } from '../lib/pointers';
 import { mapErrors } from '../lib/pointers';
+import { loadDesignerData } from './prefetch';
 
 export default function DesignerPage() {
   const { id = '' } = useParams();
-  const loaded = useApi((signal) => Promise.all([api.getDefinition(id, 'latest', signal), api.descriptors(signal)]), [id]);
+  const loaded = useApi((signal) => loadDesignerData(id, signal), [id]);
   if (loaded.error) {
     const notFound = loaded.error instanceof ApiError && loaded.error.status === 404;
     return notFound ? (
@@ -296,6 +297,8 @@ function DesignerEditor({ initial, descriptors }: { initial: DefinitionVersion; 
     if (nodeId) void flow.fitView({ nodes: [{ id: nodeId }], duration: 200, maxZoom: 1.2 });
   }, [flow]);
   const mod = isMac ? '⌘' : 'Ctrl+';
+  // Tables and form fields need room: the panel widens while such an activity is selected.
+  const wide = !!selected && !!descriptorsByType.get(selected.data.activity.type)?.inputs.some((i) => i.uiHint === 'decision-table' || i.uiHint === 'form-designer');
   const publishBlocked = !validation.valid;
 
   return (
@@ -362,7 +365,7 @@ function DesignerEditor({ initial, descriptors }: { initial: DefinitionVersion; 
           </p>
         )}
         {actionError !== undefined && <ErrorBox error={actionError} title={errorMessage(actionError) ? 'Could not do that' : 'Error'} />}
-        <div className={`designer-body${readOnly ? ' read-only' : ''}`}>
+        <div className={`designer-body${readOnly ? ' read-only' : ''}${wide ? ' wide-panel' : ''}`}>
           {!readOnly && <Palette descriptors={descriptors} onAdd={addFromPalette} />}
           <div className="canvas-wrap" onDrop={onDrop} onDragOver={onDragOver}>
             <FlowCanvas nodes={nodes} edges={edges} readOnly={readOnly} onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onConnect={onConnect} />
