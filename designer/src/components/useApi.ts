@@ -33,8 +33,7 @@ export function useApi<T>(load: (signal: AbortSignal) => Promise<T>, deps: unkno
       },
     );
     return () => controller.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [...deps, tick]);
+  }, [...deps, tick]); // the caller lists what `load` depends on, as with useEffect
 
   const reload = useCallback(() => setTick((t) => t + 1), []);
   return { data, error, loading, reload };

@@ -111,7 +111,7 @@ function IdField({ activity, takenIds, onRename }: ActivityPropertiesProps) {
         onChange={(e) => setDraft(e.target.value)}
         onBlur={commit}
         onKeyDown={(e) => {
-          if (e.key === 'Enter') commit();
+          if (e.key === 'Enter' && !problem && draft !== activity.id) onRename(draft);
           if (e.key === 'Escape') setDraft(activity.id);
         }}
       />

@@ -148,9 +148,9 @@ function InputFieldView({ activity, input, variables, workflowInputs, definition
   return (
     <div className={`field${errors.length ? ' field-invalid' : ''}`} data-testid={`field-${input.name}`}>
       <div className="field-head">
-        <label htmlFor={id}>
+        <label htmlFor={id} className={input.required ? 'required-label' : undefined}>
           {label}
-          {input.required && <span className="required" aria-label="required"> *</span>}
+          {input.required && <span className="sr-only"> (required)</span>}
         </label>
         {allowed.length > 1 ? (
           <select

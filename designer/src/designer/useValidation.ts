@@ -39,7 +39,6 @@ export function useValidation(definition: WorkflowDefinition, activityIds: strin
       controller.abort();
     };
     // the text stands for the definition and its id lists
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [text]);
   const current = result?.text === text;
   return { pending: !current, valid: current && !!result?.valid, mapped: result?.mapped, unavailable: current && !!result?.unavailable, text };

@@ -21,7 +21,7 @@ export function FormFieldEditor({ id, label, value, onChange, disabled }: Editor
   return (
     <div className="form-designer" role="group" aria-label={label} id={id} data-testid="form-designer">
       {fields.map((f, i) => (
-        <fieldset key={i} className="form-field">
+        <fieldset key={i} className="form-field" aria-label={`Field ${i + 1}`}>
           <legend>
             Field {i + 1}
             <span className="row-actions">

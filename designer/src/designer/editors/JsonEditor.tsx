@@ -19,7 +19,6 @@ export function JsonEditor({ id, label, value, onChange, disabled, rows = 6, all
       setError(undefined);
     }
     // only an outside change of the value replaces the text
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [value]);
   return (
     <>

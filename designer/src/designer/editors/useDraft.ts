@@ -15,7 +15,6 @@ export function useDraft<T>(value: JsonValue | undefined, fromValue: (v: JsonVal
       setDraft(fromValue(value));
     }
     // fromValue is a pure parser; only a new stored value resets the draft
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [value]);
   function update(next: T, commit: (v: JsonValue | undefined) => void, valid = true) {
     setDraft(next);
