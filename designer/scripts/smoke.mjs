@@ -121,6 +121,14 @@ try {
   await page.mouse.up();
   await page.locator('[data-testid="rf__edge-delay1:Done->end"]').waitFor();
   check(true, 'dragging from a port to a node connects them');
+  await page.getByTestId('node-delay1').click();
+  await page.keyboard.press('Control+c');
+  await page.keyboard.press('Control+v');
+  await page.getByTestId('node-delay2').waitFor();
+  check(true, 'Ctrl+C / Ctrl+V pastes a copy with a new id');
+  await page.keyboard.press('Delete');
+  await page.getByTestId('node-delay2').waitFor({ state: 'detached' });
+  check(true, 'Delete removes the selected copy');
   await page.keyboard.press('Control+s');
   await page.waitForFunction(() => document.querySelector('[data-testid="save-state"]')?.textContent === 'All changes saved');
   check(true, 'Ctrl+S saves the draft');
@@ -129,6 +137,20 @@ try {
   await page.waitForFunction(() => document.querySelector('[data-testid="save-state"]')?.textContent === 'Unsaved changes');
   check(true, 'auto layout (elkjs, lazy) moves the nodes');
   await page.screenshot({ path: `${out}/06-designer-layout.png` });
+
+  // The session ends while there are unsaved changes: a sign-in dialog appears over the page, nothing is lost.
+  await context.clearCookies();
+  await page.keyboard.press('Control+s');
+  const dialog = page.getByRole('dialog', { name: 'Session expired' });
+  await dialog.waitFor();
+  await dialog.getByLabel('Email').fill('admin@example.com');
+  await dialog.getByLabel('Password').fill('x');
+  await dialog.getByRole('button', { name: 'Sign in' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  check((await page.getByTestId('save-state').textContent()) === 'Unsaved changes', 'after the session expired and sign-in, the unsaved layout is still there');
+  await page.getByTestId('save').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="save-state"]')?.textContent === 'All changes saved');
+  check(true, 'and it saves');
 
   await page.goto(`${base}/workflows/major-incident-escalation/versions`);
   await page.getByTestId('version-diff').waitFor();

@@ -16,11 +16,17 @@ function Guarded() {
   const auth = useAuth();
   if (auth.status === 'loading') return <Loading label="Checking your session…" />;
   if (auth.status === 'signed-out') return <SignInPage />;
+  const expired = auth.status === 'expired';
   const home = auth.can('definitions.read') ? '/workflows' : auth.can('instances.read') ? '/instances' : '/forbidden';
   return (
     <Suspense fallback={<Loading />}>
+      {expired && (
+        <div className="modal" role="dialog" aria-modal="true" aria-label="Session expired">
+          <SignInPage reason="Your session ended. Sign in again to continue; nothing on this page is lost." />
+        </div>
+      )}
       <Routes>
-        <Route element={<Layout />}>
+        <Route element={<Layout inert={expired} />}>
           <Route index element={<Navigate to={home} replace />} />
           {auth.can('definitions.read') && (
             <>

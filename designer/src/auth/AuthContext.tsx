@@ -7,7 +7,8 @@ import type { Permission } from '../lib/permissions';
 import { can } from '../lib/permissions';
 
 export interface AuthState {
-  status: 'loading' | 'signed-out' | 'signed-in';
+  /** 'expired': the session ended while the studio was open; the page stays (unsaved work too) under a sign-in dialog. */
+  status: 'loading' | 'signed-out' | 'signed-in' | 'expired';
   user: CurrentUser | null;
   /** The server has no /api/auth yet (404): the studio runs without sign-in and shows a banner. */
   authDisabled: boolean;
@@ -53,10 +54,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(
     () =>
-      onUnauthorized(() => {
-        setUser(null);
-        setStatus('signed-out');
-      }),
+      onUnauthorized(() => setStatus((current) => (current === 'signed-in' ? 'expired' : current))),
     [],
   );
 

@@ -1,10 +1,11 @@
 import { NavLink, Outlet } from 'react-router';
+import { ErrorBoundary } from './ErrorBoundary';
 import { useAuth } from '../auth/AuthContext';
 
-export function Layout() {
+export function Layout({ inert = false }: { inert?: boolean }) {
   const auth = useAuth();
   return (
-    <div className="app">
+    <div className="app" inert={inert}>
       <header className="topbar">
         <a className="brand" href="/workflows">
           EscalationFlows <span className="muted">Studio</span>
@@ -37,7 +38,9 @@ export function Layout() {
         </div>
       )}
       <main className="content">
-        <Outlet />
+        <ErrorBoundary>
+          <Outlet />
+        </ErrorBoundary>
       </main>
     </div>
   );

@@ -4,7 +4,7 @@ import type { ActivityDescriptor, ActivityJson, Position } from '../api/types';
 import type { ClipboardContent } from '../lib/clipboard';
 import { pasteClipboard } from '../lib/clipboard';
 import type { ActivityFlowNode, ConnectionFlowEdge, GraphModel, WorkflowShell } from '../lib/graph';
-import { activityToNode, edgeKey } from '../lib/graph';
+import { activityToNode, edgeKey, nodeAriaLabel } from '../lib/graph';
 import type { History } from '../lib/history';
 import { emptyHistory, record, redo, seal, undo } from '../lib/history';
 import { idPrefix, nextId } from '../lib/ids';
@@ -70,7 +70,11 @@ function onNodesChange(state: DesignerState, changes: NodeChange<ActivityFlowNod
 }
 
 function renameActivity(model: GraphModel, from: string, to: string): GraphModel {
-  const nodes = model.nodes.map((n) => (n.id === from ? { ...n, id: to, data: { ...n.data, activity: { ...n.data.activity, id: to } } } : n));
+  const nodes = model.nodes.map((n) => {
+    if (n.id !== from) return n;
+    const activity = { ...n.data.activity, id: to };
+    return { ...n, id: to, data: { ...n.data, activity }, ariaLabel: nodeAriaLabel(activity) };
+  });
   const edges: ConnectionFlowEdge[] = [];
   for (const e of model.edges) {
     if (e.source !== from && e.target !== from) {
@@ -117,7 +121,7 @@ export function designerReducer(state: DesignerState, action: DesignerAction): D
       const activity = action.update(node.data.activity);
       if (activity === node.data.activity) return state;
       const nodes = model.nodes.slice();
-      nodes[index] = { ...node, data: { ...node.data, activity } };
+      nodes[index] = { ...node, data: { ...node.data, activity }, ariaLabel: nodeAriaLabel(activity) };
       return change(state, { ...model, nodes }, action.key ?? null);
     }
     case 'renameActivity': {

@@ -62,6 +62,11 @@ export function gridPosition(index: number): Position {
   return { x: 80 + (index % 6) * 260, y: 80 + Math.floor(index / 6) * 160 };
 }
 
+/** What assistive technology announces for a node. */
+export function nodeAriaLabel(activity: ActivityJson): string {
+  return `${activity.name || activity.id} (${activity.type})`;
+}
+
 export function activityToNode(activity: ActivityJson, index: number): ActivityFlowNode {
   const stored = activity.metadata?.designer?.position;
   const hasPosition = !!stored && typeof stored.x === 'number' && typeof stored.y === 'number';
@@ -72,6 +77,7 @@ export function activityToNode(activity: ActivityJson, index: number): ActivityF
     data: hasPosition ? { activity } : { activity, autoPosition: true },
     initialWidth: nodeWidth,
     initialHeight: nodeHeight(1),
+    ariaLabel: nodeAriaLabel(activity),
   };
 }
 

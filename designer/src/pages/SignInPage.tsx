@@ -3,7 +3,7 @@ import type { FormEvent } from 'react';
 import { ApiError } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
 
-export default function SignInPage() {
+export default function SignInPage({ reason }: { reason?: string }) {
   const auth = useAuth();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -23,10 +23,13 @@ export default function SignInPage() {
     }
   }
 
+  // Alone it is the page's main content; as the session-expired dialog it sits above the (inert) page.
+  const Wrapper = reason ? 'div' : 'main';
   return (
-    <main className="signin">
+    <Wrapper className="signin">
       <form onSubmit={(e) => void submit(e)} className="card" aria-labelledby="signin-title" data-testid="signin-form">
         <h1 id="signin-title">Sign in to EscalationFlows</h1>
+        {reason && <p className="alert alert-error">{reason}</p>}
         <label>
           Email
           <input type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
@@ -44,6 +47,6 @@ export default function SignInPage() {
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
-    </main>
+    </Wrapper>
   );
 }
