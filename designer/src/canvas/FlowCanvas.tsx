@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Background, Controls, MiniMap, ReactFlow } from '@xyflow/react';
+import { Background, Controls, MarkerType, MiniMap, ReactFlow } from '@xyflow/react';
 import type { FitViewOptions } from '@xyflow/react';
 import type { ReactFlowProps } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { ActivityFlowNode, ConnectionFlowEdge } from '../lib/graph';
 import { nodeTypes } from './ActivityNode';
+import { edgeTypes } from './ConnectionEdge';
 
 const markColors: Record<string, string> = {
   added: '#1f9d55',
@@ -21,7 +22,7 @@ function miniMapColor(node: ActivityFlowNode): string {
 }
 
 const proOptions = { hideAttribution: true };
-const defaultEdgeOptions = { type: 'default' as const };
+const defaultEdgeOptions = { type: 'connection', markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
 
 /** Above this many activities the canvas opens on the region around the left-most ones instead of fitting all. */
 export const fitAllLimit = 60;
@@ -50,6 +51,7 @@ export function FlowCanvas({ readOnly, testId = 'canvas', children, ...props }: 
     <div className="canvas" data-testid={testId}>
       <ReactFlow<ActivityFlowNode, ConnectionFlowEdge>
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         defaultEdgeOptions={defaultEdgeOptions}
         onlyRenderVisibleElements
         fitView

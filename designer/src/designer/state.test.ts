@@ -93,6 +93,14 @@ describe('designer state: undo/redo over graph and properties', () => {
     expect(run(s, { type: 'undo' }).model.nodes.some((n) => n.id === 'fork2')).toBe(false);
   });
 
+  it('removing bend points from a connection is one undoable step', () => {
+    const id = 'ack:Acknowledged->switch1';
+    let s = run(start(), { type: 'updateEdge', id, update: ({ vertices: _v, ...rest }) => rest });
+    expect(graphToDefinition(s.model).root.connections!.find((c) => c.source.port === 'Acknowledged')!.vertices).toBeUndefined();
+    s = run(s, { type: 'undo' });
+    expect(graphToDefinition(s.model).root.connections!.find((c) => c.source.port === 'Acknowledged')!.vertices).toHaveLength(2);
+  });
+
   it('an unchanged document round-trips exactly after selection and measuring', () => {
     const s = run(start(), { type: 'select', nodeId: 'ack' }, { type: 'nodesChange', changes: [{ type: 'dimensions', id: 'ack', dimensions: { width: 200, height: 80 } }] });
     expect(JSON.parse(JSON.stringify(graphToDefinition(s.model)))).toStrictEqual(rich);

@@ -3,7 +3,7 @@ import type { Connection, EdgeChange, NodeChange } from '@xyflow/react';
 import type { ActivityDescriptor, ActivityJson, Position } from '../api/types';
 import type { ClipboardContent } from '../lib/clipboard';
 import { pasteClipboard } from '../lib/clipboard';
-import type { ActivityFlowNode, ConnectionFlowEdge, GraphModel, WorkflowShell } from '../lib/graph';
+import type { ActivityFlowNode, ConnectionEdgeData, ConnectionFlowEdge, GraphModel, WorkflowShell } from '../lib/graph';
 import { activityToNode, edgeKey, nodeAriaLabel } from '../lib/graph';
 import type { History } from '../lib/history';
 import { emptyHistory, record, redo, seal, undo } from '../lib/history';
@@ -32,6 +32,7 @@ export type DesignerAction =
   | { type: 'updateActivity'; id: string; update: (activity: ActivityJson) => ActivityJson; key?: string }
   | { type: 'renameActivity'; from: string; to: string }
   | { type: 'updateShell'; update: (shell: WorkflowShell) => WorkflowShell; key?: string }
+  | { type: 'updateEdge'; id: string; update: (data: ConnectionEdgeData) => ConnectionEdgeData }
   | { type: 'deleteSelection' }
   | { type: 'paste'; content: ClipboardContent }
   | { type: 'layout'; positions: Map<string, Position> }
@@ -104,7 +105,7 @@ export function designerReducer(state: DesignerState, action: DesignerAction): D
       if (!source || !target) return state;
       const id = edgeKey(source, sourceHandle, target);
       if (model.edges.some((e) => e.id === id)) return state;
-      const edge: ConnectionFlowEdge = { id, source, target, sourceHandle: sourceHandle ?? 'Done', targetHandle: 'in', data: {} };
+      const edge: ConnectionFlowEdge = { id, source, target, sourceHandle: sourceHandle ?? 'Done', targetHandle: 'in', type: 'connection', data: {} };
       return change(state, { ...model, edges: [...model.edges, edge] });
     }
     case 'addActivity': {
@@ -131,6 +132,14 @@ export function designerReducer(state: DesignerState, action: DesignerAction): D
     case 'updateShell': {
       const shell = action.update(model.shell);
       return shell === model.shell ? state : change(state, { ...model, shell }, action.key ?? null);
+    }
+    case 'updateEdge': {
+      const index = model.edges.findIndex((e) => e.id === action.id);
+      const edge = model.edges[index];
+      if (!edge) return state;
+      const edges = model.edges.slice();
+      edges[index] = { ...edge, data: action.update(edge.data ?? {}) };
+      return change(state, { ...model, edges });
     }
     case 'deleteSelection': {
       const removed = new Set(model.nodes.filter((n) => n.selected).map((n) => n.id));

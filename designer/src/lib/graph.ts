@@ -92,6 +92,7 @@ export function connectionToEdge(c: ConnectionJson, id: string): ConnectionFlowE
     sourceHandle: c.source.port ?? defaultPort,
     target: c.target.activity,
     targetHandle: 'in',
+    type: 'connection',
     data,
   };
 }

@@ -15,6 +15,7 @@ import { downloadJson } from '../components/download';
 import { ErrorBox, Loading, StatusBadge } from '../components/Feedback';
 import { useApi } from '../components/useApi';
 import { ActivityProperties } from '../designer/ActivityProperties';
+import { ConnectionProperties } from '../designer/ConnectionProperties';
 import { Palette, dragMime } from '../designer/Palette';
 import type { DesignerAction } from '../designer/state';
 import { designerReducer, initialState } from '../designer/state';
@@ -282,6 +283,8 @@ function DesignerEditor({ initial, descriptors }: { initial: DefinitionVersion; 
 
   const selectedNodes = model.nodes.filter((n) => n.selected);
   const selected = selectedNodes.length === 1 ? selectedNodes[0] : undefined;
+  const selectedEdges = selectedNodes.length === 0 ? model.edges.filter((e) => e.selected) : [];
+  const selectedEdge = selectedEdges.length === 1 ? selectedEdges[0] : undefined;
   const selectedId = selected?.id;
   const onUpdateSelected = useMemo(
     () => (update: (a: ActivityJson) => ActivityJson, key: string) => {
@@ -383,6 +386,14 @@ function DesignerEditor({ initial, descriptors }: { initial: DefinitionVersion; 
                 readOnly={readOnly}
                 onUpdate={onUpdateSelected}
                 onRename={(to) => dispatch({ type: 'renameActivity', from: selected.id, to })}
+              />
+            ) : selectedEdge ? (
+              <ConnectionProperties
+                edge={selectedEdge}
+                errors={mapped?.byEdge.get(selectedEdge.id) ?? []}
+                readOnly={readOnly}
+                onStraighten={() => dispatch({ type: 'updateEdge', id: selectedEdge.id, update: ({ vertices: _v, ...rest }) => rest })}
+                onDelete={() => dispatch({ type: 'deleteSelection' })}
               />
             ) : (
               <WorkflowProperties shell={model.shell} errors={mapped?.general ?? []} readOnly={readOnly} onUpdate={onUpdateShell} />
