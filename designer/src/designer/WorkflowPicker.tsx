@@ -3,15 +3,19 @@ import { api } from '../api/endpoints';
 import type { DefinitionSummary } from '../api/types';
 
 let cache: Promise<DefinitionSummary[]> | null = null;
+let cachedAt = 0;
 
-/** Definitions for the workflow-picker, fetched once per page load on first use. */
+/** Definitions for the workflow-picker, fetched on first use and reused for a minute. */
 function useDefinitions(): DefinitionSummary[] | undefined {
   const [list, setList] = useState<DefinitionSummary[]>();
   useEffect(() => {
-    cache ??= api.listDefinitions().catch(() => {
-      cache = null;
-      return [];
-    });
+    if (!cache || Date.now() - cachedAt > 60_000) {
+      cachedAt = Date.now();
+      cache = api.listDefinitions().catch(() => {
+        cache = null;
+        return [];
+      });
+    }
     let live = true;
     void cache.then((l) => live && setList(l));
     return () => {

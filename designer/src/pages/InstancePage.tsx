@@ -23,8 +23,12 @@ export default function InstancePage() {
   const loaded = useApi(
     async (signal) => {
       const [instance, journal, descriptors] = await Promise.all([api.getInstance(id, signal), api.journal(id, signal), api.descriptors(signal)]);
-      const version = await api.getDefinition(instance.definitionId, instance.version, signal);
-      return { instance, journal, descriptors, definition: version.definition };
+      // The instance is still worth showing when its definition version cannot be read (deleted, no access).
+      const definition = await api.getDefinition(instance.definitionId, instance.version, signal).then(
+        (v) => v.definition,
+        (error: unknown) => (signal.aborted ? Promise.reject(error) : undefined),
+      );
+      return { instance, journal, descriptors, definition };
     },
     [id],
   );
@@ -96,7 +100,10 @@ export default function InstancePage() {
   );
 }
 
-function InstanceBody({ instance, journal, descriptors, definition }: { instance: InstanceDetails; journal: JournalEntry[]; descriptors: ActivityDescriptor[]; definition: WorkflowDefinition }) {
+const emptyDefinition: WorkflowDefinition = { definitionId: '', name: '', root: { type: 'Flowchart', activities: [] } };
+
+function InstanceBody({ instance, journal, descriptors, definition: loaded }: { instance: InstanceDetails; journal: JournalEntry[]; descriptors: ActivityDescriptor[]; definition: WorkflowDefinition | undefined }) {
+  const definition = loaded ?? emptyDefinition;
   const [tab, setTab] = useState<Tab>('journal');
   const [focus, setFocus] = useState<string>();
   const map = useMemo(() => descriptorMap(descriptors), [descriptors]);
@@ -133,11 +140,17 @@ function InstanceBody({ instance, journal, descriptors, definition }: { instance
   ];
   return (
     <div className="instance-body">
-      <DescriptorContext.Provider value={map}>
-        <ReactFlowProvider>
-          <FlowCanvas nodes={nodes} edges={edges} readOnly onNodeClick={onNodeClick} testId="instance-canvas" />
-        </ReactFlowProvider>
-      </DescriptorContext.Provider>
+      {loaded ? (
+        <DescriptorContext.Provider value={map}>
+          <ReactFlowProvider>
+            <FlowCanvas nodes={nodes} edges={edges} readOnly onNodeClick={onNodeClick} testId="instance-canvas" />
+          </ReactFlowProvider>
+        </DescriptorContext.Provider>
+      ) : (
+        <p className="alert alert-error" role="alert">
+          Version {instance.version} of {instance.definitionId} could not be loaded, so the flowchart is not shown.
+        </p>
+      )}
       <div className="tabs" role="tablist" aria-label="Instance details">
         {tabs.map(([key, label]) => (
           <button key={key} type="button" role="tab" aria-selected={tab === key} onClick={() => setTab(key)} id={`tab-${key}`} aria-controls={`panel-${key}`}>
