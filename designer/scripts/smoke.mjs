@@ -7,6 +7,9 @@ import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
 
+// vite.mock.config.ts imports TypeScript without extensions, which Vite's future native config loader will not take;
+// the warning is about the dev-only mock and says nothing about the studio.
+process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING = 'true';
 const out = resolve(process.env.SMOKE_OUT ?? 'test-artifacts/smoke');
 mkdirSync(out, { recursive: true });
 const server = await preview({ configFile: 'vite.mock.config.ts', mode: 'mock', preview: { port: 4179, strictPort: true }, logLevel: 'warn' });
