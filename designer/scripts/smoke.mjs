@@ -45,6 +45,16 @@ try {
   await page.getByTestId('workflow-search').fill('');
   await page.screenshot({ path: `${out}/01-workflows.png` });
 
+  await page.getByTestId('new-workflow').click();
+  await page.getByRole('form', { name: 'New workflow' }).getByLabel('Name').fill('Smoke created');
+  await page.getByRole('button', { name: 'Create' }).click();
+  await page.getByTestId('node-start').waitFor();
+  check(page.url().endsWith('/workflows/smoke-created'), 'New workflow creates a draft with a Start and opens it');
+
+  await page.goto(`${base}/workflows/timers.and-duplicates`);
+  await page.getByTestId('node-trigger').waitFor();
+  check((await page.locator('.react-flow__edge').count()) === 7, 'a dotted id deep-links, and duplicated connections are all drawn');
+
   // 200 activities: time from navigation to nodes drawn, and to a click selecting a node.
   const timings = [];
   await page.addInitScript(() => {
