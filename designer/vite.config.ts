@@ -4,6 +4,9 @@ import react from '@vitejs/plugin-react';
 
 // The studio is served by EscalationFlows.Server from its wwwroot (see designer.targets).
 // vite.mock.config.ts (npm run dev:mock / preview:mock) adds an in-memory stand-in for /api instead of the server.
+// `npm run dev` proxies the API to a locally running server; STUDIO_API_URL overrides where that is.
+const apiTarget = process.env.STUDIO_API_URL ?? 'http://127.0.0.1:5000';
+
 export default defineConfig(({ mode }) => ({
   plugins: [react()],
   build: {
@@ -25,7 +28,7 @@ export default defineConfig(({ mode }) => ({
       },
     },
   },
-  server: mode === 'mock' ? {} : { proxy: { '/api': 'http://127.0.0.1:5000', '/openapi': 'http://127.0.0.1:5000' } },
+  server: mode === 'mock' ? {} : { proxy: { '/api': apiTarget, '/openapi': apiTarget } },
   preview: { port: 4173, strictPort: true },
   test: {
     environment: 'node',
