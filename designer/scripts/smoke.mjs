@@ -5,14 +5,18 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { preview } from 'vite';
+import { createServer, preview } from 'vite';
 
 // vite.mock.config.ts imports TypeScript without extensions, which Vite's future native config loader will not take;
 // the warning is about the dev-only mock and says nothing about the studio.
 process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING = 'true';
 const out = resolve(process.env.SMOKE_OUT ?? 'test-artifacts/smoke');
 mkdirSync(out, { recursive: true });
-const server = await preview({ configFile: 'vite.mock.config.ts', mode: 'mock', preview: { port: 4179, strictPort: true }, logLevel: 'warn' });
+// SMOKE_DEV=1 runs against the dev server instead (unminified React: its development warnings become visible).
+const dev = process.env.SMOKE_DEV === '1';
+const server = dev
+  ? await (await createServer({ configFile: 'vite.mock.config.ts', mode: 'mock', server: { port: 4179, strictPort: true }, logLevel: 'warn' })).listen()
+  : await preview({ configFile: 'vite.mock.config.ts', mode: 'mock', preview: { port: 4179, strictPort: true }, logLevel: 'warn' });
 const base = 'http://127.0.0.1:4179';
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -32,6 +36,8 @@ try {
   // A 401 from /api/auth/me before signing in is expected; the browser logs it as a failed resource.
   page.on('console', (m) => m.type() === 'error' && !m.text().includes('status of 401') && consoleErrors.push(m.text()));
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  const consoleWarnings = new Set();
+  page.on('console', (m) => m.type() === 'warning' && consoleWarnings.add(m.text().slice(0, 160)));
 
   await page.goto(`${base}/workflows`);
   await page.getByLabel('Email').fill('admin@example.com');
@@ -192,6 +198,7 @@ try {
   check((await page.getByTestId('save').count()) === 0 && (await page.getByTestId('palette').count()) === 0, 'viewer gets no palette and no Save');
   await page.screenshot({ path: `${out}/09-viewer.png` });
 
+  if (consoleWarnings.size) console.log('console warnings:', [...consoleWarnings].join(' | '));
   check(consoleErrors.length === 0, `no console errors${consoleErrors.length ? `: ${consoleErrors.slice(0, 5).join(' | ')}` : ''}`);
 } finally {
   await browser.close();

@@ -21,7 +21,6 @@ function miniMapColor(node: ActivityFlowNode): string {
   return (node.data.mark && markColors[node.data.mark]) || '#94a3b8';
 }
 
-const proOptions = { hideAttribution: true };
 const defaultEdgeOptions = { type: 'connection', markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
 
 /** Above this many activities the canvas opens on the region around the left-most ones instead of fitting all. */
@@ -58,7 +57,6 @@ export function FlowCanvas({ readOnly, testId = 'canvas', children, ...props }: 
         fitViewOptions={fitViewOptions}
         minZoom={0.1}
         maxZoom={2}
-        proOptions={proOptions}
         deleteKeyCode={null}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
