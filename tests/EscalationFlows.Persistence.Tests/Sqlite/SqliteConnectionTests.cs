@@ -4,6 +4,7 @@ using EscalationFlows.Engine.Hosting;
 using EscalationFlows.Persistence.Hosting;
 using EscalationFlows.Persistence.Tests.Support;
 using EscalationFlows.Testing;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -27,6 +28,32 @@ public sealed class SqliteConnectionTests
         Assert.Equal("2", await PragmaAsync(db, "synchronous"));
         Assert.Equal("30000", await PragmaAsync(db, "busy_timeout"));
         Assert.Equal("1", await PragmaAsync(db, "foreign_keys"));
+    }
+
+    [Fact]
+    public async Task A_store_transaction_takes_the_write_lock_when_it_begins()
+    {
+        using var file = TempSqliteDatabase.Create();
+        await using var provider = await MigratedProviderAsync(file.ConnectionString);
+        await using var db = provider.GetRequiredService<IDbContextFactory<EscalationFlowsDbContext>>().CreateDbContext();
+        // The stores begin transactions like this; Microsoft.Data.Sqlite makes that BEGIN IMMEDIATE (not deferred), so
+        // a transaction that reads before it writes never fails to upgrade its lock.
+        await using var transaction = await db.Database.BeginTransactionAsync(Ct);
+
+        await using var other = new SqliteConnection(file.ConnectionString);
+        await other.OpenAsync(Ct);
+        await using (var noWait = other.CreateCommand())
+        {
+            noWait.CommandText = "PRAGMA busy_timeout=0;";
+            await noWait.ExecuteNonQueryAsync(Ct);
+        }
+
+        await using var begin = other.CreateCommand();
+        begin.CommandText = "BEGIN IMMEDIATE;";
+        begin.CommandTimeout = 1;
+        var busy = await Assert.ThrowsAsync<SqliteException>(() => begin.ExecuteNonQueryAsync(Ct));
+
+        Assert.Equal(5, busy.SqliteErrorCode);
     }
 
     [Fact]
