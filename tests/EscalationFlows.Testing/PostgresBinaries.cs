@@ -11,9 +11,11 @@ public static class PostgresBinaries
     private static readonly string[] Required = ["initdb", "pg_ctl", "postgres"];
 
     /// <summary>The directory, or null with the reason in <paramref name="reason"/>.</summary>
-    public static string? Find(out string reason)
+    public static string? Find(out string reason) => Find(Environment.GetEnvironmentVariable(DirectoryVariable), out reason);
+
+    /// <summary>Like <see cref="Find(out string)"/>, with <paramref name="overridden"/> in place of the environment variable.</summary>
+    public static string? Find(string? overridden, out string reason)
     {
-        var overridden = Environment.GetEnvironmentVariable(DirectoryVariable);
         if (!string.IsNullOrWhiteSpace(overridden))
         {
             if (HasAll(overridden))

@@ -21,7 +21,7 @@ public sealed class PostgresDatabase : IAsyncDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            await _cluster.DropDatabaseAsync(Name, ConnectionString);
+            await _cluster.DropDatabaseAsync(Name);
         }
     }
 }

@@ -20,6 +20,8 @@ namespace EscalationFlows.Testing;
 /// </summary>
 public sealed class PostgresFixture : IAsyncLifetime
 {
+    private const string DirectoryPrefix = "escalationflows-pg-";
+    private const string OwnerFile = "owner.pid";
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(2);
 
     private readonly ConcurrentDictionary<string, Lazy<Task>> _templates = new(StringComparer.Ordinal);
@@ -144,10 +146,12 @@ public sealed class PostgresFixture : IAsyncLifetime
         return new PostgresDatabase(this, name, ConnectionString(name));
     }
 
-    internal async Task DropDatabaseAsync(string name, string connectionString)
+    /// <summary>Drops a database of this cluster if it exists, closing its pooled and open connections first.</summary>
+    public async Task DropDatabaseAsync(string name)
     {
-        await using (var connection = new NpgsqlConnection(connectionString))
+        foreach (var pooling in new[] { true, false })
         {
+            await using var connection = new NpgsqlConnection(ConnectionString(name, pooling));
             NpgsqlConnection.ClearPool(connection);
         }
 
@@ -178,7 +182,9 @@ public sealed class PostgresFixture : IAsyncLifetime
     private async Task StartClusterAsync(string binDirectory)
     {
         _asPostgresUser = Environment.IsPrivilegedProcess;
-        _rootDirectory = Directory.CreateTempSubdirectory("escalationflows-pg-").FullName;
+        await StopAbandonedClustersAsync();
+        _rootDirectory = Directory.CreateTempSubdirectory(DirectoryPrefix).FullName;
+        await File.WriteAllTextAsync(Path.Combine(_rootDirectory, OwnerFile), Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
         if (_asPostgresUser)
         {
             await ProcessRunner.RunAsync("chown", ["postgres:postgres", _rootDirectory], CommandTimeout);
@@ -204,6 +210,48 @@ public sealed class PostgresFixture : IAsyncLifetime
 
         var log = Path.Combine(_rootDirectory, "server.log");
         throw new InvalidOperationException($"pg_ctl start failed 3 times. {last?.Message} Server log: {(File.Exists(log) ? await File.ReadAllTextAsync(log) : "(none)")}");
+    }
+
+    /// <summary>Stops and deletes clusters left behind by test runs that were killed before they could clean up.</summary>
+    private async Task StopAbandonedClustersAsync()
+    {
+        foreach (var directory in Directory.EnumerateDirectories(Path.GetTempPath(), DirectoryPrefix + "*"))
+        {
+            var owner = Path.Combine(directory, OwnerFile);
+            if (!File.Exists(owner) || !int.TryParse(await File.ReadAllTextAsync(owner), CultureInfo.InvariantCulture, out var pid) || IsAlive(pid))
+            {
+                continue;
+            }
+
+            var data = Path.Combine(directory, "data");
+            try
+            {
+                if (File.Exists(Path.Combine(data, "postmaster.pid")))
+                {
+                    await RunToolAsync("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);
+                }
+
+                Directory.Delete(directory, recursive: true);
+            }
+#pragma warning disable CA1031 // Best effort: a leftover that cannot be removed must not stop this run.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+            }
+        }
+    }
+
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     private Task<string> RunToolAsync(string tool, IReadOnlyList<string> arguments)

@@ -29,4 +29,26 @@ public sealed class PostgresConnectionTests(PostgresFixture postgres)
         var indexes = await db.Database.SqlQueryRaw<string>("SELECT indexdef AS \"Value\" FROM pg_indexes WHERE indexname = 'ux_wf_definition_versions_published'").ToListAsync(Ct);
         Assert.Contains("WHERE is_published", Assert.Single(indexes), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_migrator_creates_a_missing_database()
+    {
+        postgres.RequireAvailable();
+        var name = "t_missing_" + Guid.NewGuid().ToString("N");
+        try
+        {
+            var services = new ServiceCollection().AddEscalationFlowsPersistence(TestConfiguration.Build(TestConfiguration.Postgres(postgres.ConnectionString(name))));
+            await using (var provider = services.BuildServiceProvider())
+            {
+                await DatabaseMigrator.MigrateAsync(provider, Ct);
+                await using var db = provider.GetRequiredService<IDbContextFactory<EscalationFlowsDbContext>>().CreateDbContext();
+                Assert.Empty(await db.Database.GetPendingMigrationsAsync(Ct));
+                Assert.Equal(0, await db.Instances.CountAsync(Ct));
+            }
+        }
+        finally
+        {
+            await postgres.DropDatabaseAsync(name);
+        }
+    }
 }
