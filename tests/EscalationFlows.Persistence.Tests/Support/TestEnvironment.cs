@@ -48,5 +48,8 @@ public sealed class TestEnvironment : IAsyncDisposable
         }
 
         await Database.DisposeAsync();
+
+        // Every scenario doubles as a check that the stores make EF Core log no warning (query shapes, model, etc.).
+        Assert.Empty(_nodes.SelectMany(n => n.EfWarnings.Warnings));
     }
 }

@@ -9,6 +9,7 @@ using EscalationFlows.Persistence.Diagnostics;
 using EscalationFlows.Persistence.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace EscalationFlows.Persistence.Tests.Support;
@@ -25,7 +26,7 @@ public sealed class TestNode : IAsyncDisposable
     {
         Name = name;
         var services = new ServiceCollection();
-        services.AddLogging();
+        services.AddLogging(logging => logging.AddProvider(EfWarnings));
         services.AddSingleton<TimeProvider>(clock);
         services.AddWorkflowEngine();
         services.AddEscalationFlowsPersistence(TestConfiguration.Build(database.Configuration));
@@ -43,6 +44,9 @@ public sealed class TestNode : IAsyncDisposable
     }
 
     public string Name { get; }
+
+    /// <summary>What EF Core logged at Warning or above on this node.</summary>
+    public WarningCollector EfWarnings { get; } = new();
 
     public IServiceProvider Services => _services;
 
