@@ -45,7 +45,7 @@ public sealed class RegistrationTests
         var options = PersistenceOptions.FromConfiguration(TestConfiguration.Build([]));
 
         Assert.Equal((DatabaseProvider.Sqlite, "Data Source=data/escalationflows.db"), (options.Provider, options.ConnectionString));
-        Assert.Equal(DatabaseProvider.Postgres, PersistenceOptions.FromConfiguration(TestConfiguration.Postgres("Host=x").Let(TestConfiguration.Build)).Provider);
+        Assert.Equal(DatabaseProvider.Postgres, PersistenceOptions.FromConfiguration(TestConfiguration.Build(TestConfiguration.Postgres("Host=x"))).Provider);
     }
 
     [Fact]
