@@ -1,0 +1,52 @@
+using EscalationFlows.Persistence.Configurations;
+using EscalationFlows.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace EscalationFlows.Persistence;
+
+/// <summary>
+/// The engine's tables: one model for both providers. The provider-specific subclasses
+/// (<see cref="Providers.SqliteEscalationFlowsDbContext"/>, <see cref="Providers.PostgresEscalationFlowsDbContext"/>)
+/// only add type conventions and give each provider its own migration set. Resolve this base type; the registration
+/// hands out the configured provider's subclass.
+/// </summary>
+public abstract class EscalationFlowsDbContext : DbContext
+{
+    protected EscalationFlowsDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    public DbSet<DefinitionVersionRow> DefinitionVersions => Set<DefinitionVersionRow>();
+
+    public DbSet<EventTriggerRow> EventTriggers => Set<EventTriggerRow>();
+
+    public DbSet<WorkflowInstanceRow> Instances => Set<WorkflowInstanceRow>();
+
+    public DbSet<BookmarkRow> Bookmarks => Set<BookmarkRow>();
+
+    public DbSet<TimerRow> Timers => Set<TimerRow>();
+
+    public DbSet<JournalEntryRow> Journal => Set<JournalEntryRow>();
+
+    public DbSet<IncidentRow> Incidents => Set<IncidentRow>();
+
+    public DbSet<OutboxMessageRow> Outbox => Set<OutboxMessageRow>();
+
+    public DbSet<IdempotencyKeyRow> IdempotencyKeys => Set<IdempotencyKeyRow>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfiguration(new DefinitionVersionConfiguration());
+        modelBuilder.ApplyConfiguration(new EventTriggerConfiguration());
+        modelBuilder.ApplyConfiguration(new WorkflowInstanceConfiguration());
+        modelBuilder.ApplyConfiguration(new BookmarkConfiguration());
+        modelBuilder.ApplyConfiguration(new TimerConfiguration());
+        modelBuilder.ApplyConfiguration(new JournalEntryConfiguration());
+        modelBuilder.ApplyConfiguration(new IncidentConfiguration());
+        modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
+        modelBuilder.ApplyConfiguration(new IdempotencyKeyConfiguration());
+        SnakeCaseNames.Apply(modelBuilder);
+    }
+}
