@@ -30,18 +30,25 @@ internal sealed class JavaScriptSource
     /// <summary>Names read as <c>vars.name</c>, so validation can flag undeclared variables.</summary>
     public IReadOnlyList<string> VariableReads { get; }
 
-    /// <summary>The script handed to Jint: user code in a strict function, names resolved from the scope object.</summary>
+    /// <summary>
+    /// The script handed to Jint: the user code runs in a strict function whose free names resolve from the scope
+    /// object (a <c>with</c> in a sloppy outer function), and the result leaves the engine as JSON text produced
+    /// inside the budget by the frozen <c>JSON.stringify</c>.
+    /// </summary>
     public string Wrapped => IsExpression
-        ? $"(function(){{ with (Object.setPrototypeOf(__scope, null)) {{ return (function(){{ 'use strict'; return (\n{Code}\n); }})(); }} }})()"
-        : $"(function(){{ with (Object.setPrototypeOf(__scope, null)) {{ return (function(){{ 'use strict';\n{Code}\n}})(); }} }})()";
+        ? $"(function(){{ var r = (function(){{ with (Object.setPrototypeOf({JavaScriptEngineFactory.ScopeName}, null)) {{ return (function(){{ 'use strict'; return (\n{Code}\n); }})(); }} }})(); return JSON.stringify(r); }})()"
+        : $"(function(){{ var r = (function(){{ with (Object.setPrototypeOf({JavaScriptEngineFactory.ScopeName}, null)) {{ return (function(){{ 'use strict';\n{Code}\n}})(); }} }})(); return JSON.stringify(r); }})()";
 
-    /// <summary>Parses user code; throws <see cref="ExpressionException"/> with line and column on a syntax error.</summary>
+    /// <summary>
+    /// Parses user code as strict-mode code (it runs in strict mode); throws <see cref="ExpressionException"/> with
+    /// line and column on a syntax error.
+    /// </summary>
     public static JavaScriptSource Parse(string code)
     {
         Acornima.Ast.Program program;
         try
         {
-            program = new Parser(ParserOptions).ParseScript(code);
+            program = new Parser(ParserOptions).ParseScript(code, sourceFile: null, strict: true);
         }
         catch (ParseErrorException ex)
         {
@@ -50,8 +57,12 @@ internal sealed class JavaScriptSource
                 $"The JavaScript does not parse: {ex.Description} (line {ex.LineNumber}, column {ex.Column}).",
                 ex);
         }
+        catch (InsufficientExecutionStackException ex)
+        {
+            throw new ExpressionException(ExpressionErrorCodes.Parse, "The JavaScript is nested too deeply to be read.", ex);
+        }
 
-        var isExpression = program.Body.Count == 1 && program.Body[0] is NonSpecialExpressionStatement;
+        var isExpression = program.Body.Count == 1 && program.Body[0] is ExpressionStatement;
         var reads = new VariableReadCollector();
         reads.Visit(program);
         return new JavaScriptSource(code, isExpression, reads.Names);
