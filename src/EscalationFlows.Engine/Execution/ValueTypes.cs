@@ -21,7 +21,7 @@ public static class ValueTypes
         {
             "string" => kind == JsonValueKind.String,
             "number" => kind == JsonValueKind.Number,
-            "integer" => kind == JsonValueKind.Number && value.AsValue().TryGetValue<long>(out _),
+            "integer" => kind == JsonValueKind.Number && IsWhole(value.ToJsonString()),
             "boolean" => kind is JsonValueKind.True or JsonValueKind.False,
             "object" => kind == JsonValueKind.Object,
             "array" => kind == JsonValueKind.Array,
@@ -31,6 +31,11 @@ public static class ValueTypes
         };
         return fits ? null : $"should be {Article(type)} but is {Name(kind)}";
     }
+
+    /// <summary>Reads the JSON text, so it works whatever CLR type holds the number (int, long, double, JsonElement).</summary>
+    private static bool IsWhole(string number) =>
+        long.TryParse(number, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)
+        || (double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsInteger(d));
 
     private static string Article(string type) => type switch
     {

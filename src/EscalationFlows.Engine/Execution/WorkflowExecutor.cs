@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using EscalationFlows.Engine.Activities;
 using EscalationFlows.Engine.Activities.BuiltIn;
@@ -110,16 +109,32 @@ public sealed class WorkflowExecutor
 
                 break;
             case ResumeStimulus resume:
-                EnsureResumable(state);
+                if (state.IsEnded)
+                {
+                    throw new InstanceStateException($"Instance '{state.Id}' is {state.Status}; its bookmarks can no longer be resumed.");
+                }
+
                 var bookmark = state.Bookmarks.Find(b => string.Equals(b.Id, resume.BookmarkId, StringComparison.Ordinal))
                     ?? throw new BookmarkNotActiveException(resume.BookmarkId, state.Id);
                 state.Bookmarks.Remove(bookmark);
                 consumed = bookmark.Id;
+                var work = bookmark.Kind == BookmarkKinds.Retry
+                    ? WorkflowJson.Deserialize<WorkItem>(bookmark.Payload) ?? throw new InvalidOperationException("A retry bookmark lost its work item.")
+                    : new WorkItem { ActivityId = bookmark.ActivityId, ResumeBookmark = bookmark, ResumeInput = resume.Input?.DeepClone() };
+                if (state.Status == WorkflowStatus.Faulted)
+                {
+                    // A stimulus for a faulted instance (a timer, a child that finished, a person) is consumed now and
+                    // parked in the queue; it runs after the failed step when the instance is retried, so it is never lost.
+                    state.Queue.Add(work);
+                    burst.Record(JournalEvents.ActivityResumed, bookmark.ActivityId, graph.GetNode(bookmark.ActivityId).Type, bookmarkId: bookmark.Id,
+                        message: "The instance is faulted; this continues once it is retried.");
+                    state.UpdatedAt = burst.Now;
+                    return BuildResult(burst, before, consumed);
+                }
+
                 burst.Record(JournalEvents.ActivityResumed, bookmark.ActivityId, graph.GetNode(bookmark.ActivityId).Type, bookmarkId: bookmark.Id,
                     message: bookmark.Kind == BookmarkKinds.Retry ? "Retry is due." : null);
-                state.Queue.Insert(0, bookmark.Kind == BookmarkKinds.Retry
-                    ? WorkflowJson.Deserialize<WorkItem>(bookmark.Payload) ?? throw new InvalidOperationException("A retry bookmark lost its work item.")
-                    : new WorkItem { ActivityId = bookmark.ActivityId, ResumeBookmark = bookmark, ResumeInput = resume.Input?.DeepClone() });
+                state.Queue.Insert(0, work);
                 break;
             case RetryStimulus:
                 if (state.Status != WorkflowStatus.Faulted || state.FaultedWork is null)
@@ -143,6 +158,7 @@ public sealed class WorkflowExecutor
                 }
 
                 await CancelAllAsync(burst, reason: cancel.Reason ?? "The instance was cancelled.");
+                state.FaultedWork = null;
                 state.Status = WorkflowStatus.Cancelled;
                 state.SubStatus = null;
                 state.FinishedAt = burst.Now;
@@ -165,19 +181,6 @@ public sealed class WorkflowExecutor
         await ProcessQueueAsync(burst);
         Settle(burst);
         return BuildResult(burst, before, consumed);
-    }
-
-    private static void EnsureResumable(WorkflowState state)
-    {
-        if (state.Status == WorkflowStatus.Faulted)
-        {
-            throw new InstanceStateException($"Instance '{state.Id}' is faulted; retry it before resuming its bookmarks.");
-        }
-
-        if (state.IsEnded)
-        {
-            throw new InstanceStateException($"Instance '{state.Id}' is {state.Status}; its bookmarks can no longer be resumed.");
-        }
     }
 
     private async Task ProcessQueueAsync(BurstContext burst)
@@ -236,7 +239,7 @@ public sealed class WorkflowExecutor
             burst.Record(JournalEvents.ActivityStarted, node.Id, node.Type, attempt: attempt);
         }
 
-        var started = Stopwatch.GetTimestamp();
+        var started = burst.Services.Clock.GetTimestamp();
         ActivityResult result;
         try
         {
@@ -256,7 +259,7 @@ public sealed class WorkflowExecutor
             return;
         }
 
-        var duration = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var duration = burst.Services.Clock.GetElapsedTime(started).TotalMilliseconds;
         await ApplyAsync(burst, context, node, result, duration, attempt);
     }
 

@@ -72,8 +72,8 @@ public sealed class SendHttpRequestActivity : Activity
         }
 
         var timeout = Durations.TryParse(context.GetInputString("timeout"), out var t) ? t : TimeSpan.FromSeconds(30);
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
-        cts.CancelAfter(timeout);
+        using var deadline = new CancellationTokenSource(timeout, context.Clock);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, deadline.Token);
         var client = _clients.CreateClient(HttpClientName);
         HttpResponseMessage response;
         try
