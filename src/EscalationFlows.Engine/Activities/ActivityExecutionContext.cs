@@ -134,7 +134,7 @@ public sealed class ActivityExecutionContext
         return node switch
         {
             null => null,
-            JsonValue v when v.TryGetValue<string>(out var s) => s,
+            JsonValue v when JsonStrings.TryGet(v, out var s) => s,
             _ => node.ToJsonString(),
         };
     }

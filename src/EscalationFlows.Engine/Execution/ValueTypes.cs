@@ -25,8 +25,8 @@ public static class ValueTypes
             "boolean" => kind is JsonValueKind.True or JsonValueKind.False,
             "object" => kind == JsonValueKind.Object,
             "array" => kind == JsonValueKind.Array,
-            "datetime" => kind == JsonValueKind.String && DateTimeOffset.TryParse(value.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out _),
-            "duration" => kind == JsonValueKind.String && Durations.TryParse(value.GetValue<string>(), out _),
+            "datetime" => JsonStrings.TryGet(value, out var moment) && DateTimeOffset.TryParse(moment, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out _),
+            "duration" => JsonStrings.TryGet(value, out var span) && Durations.TryParse(span, out _),
             _ => true,
         };
         return fits ? null : $"should be {Article(type)} but is {Name(kind)}";

@@ -235,7 +235,11 @@ public sealed class WorkflowExecutor
         var context = new ActivityExecutionContext(burst, node, activity, attempt, triggerPayload);
         if (item.ResumeBookmark is null)
         {
-            runState.Runs++;
+            if (item.Retry != true)
+            {
+                runState.Runs++;
+            }
+
             burst.Record(JournalEvents.ActivityStarted, node.Id, node.Type, attempt: attempt);
         }
 
@@ -260,15 +264,16 @@ public sealed class WorkflowExecutor
         }
 
         var duration = burst.Services.Clock.GetElapsedTime(started).TotalMilliseconds;
-        await ApplyAsync(burst, context, node, result, duration, attempt);
+        await ApplyAsync(burst, context, item, result, duration, attempt);
     }
 
-    private async Task ApplyAsync(BurstContext burst, ActivityExecutionContext context, ActivityNode node, ActivityResult result, double duration, int attempt)
+    private async Task ApplyAsync(BurstContext burst, ActivityExecutionContext context, WorkItem item, ActivityResult result, double duration, int attempt)
     {
         var state = burst.State;
+        var node = context.Node;
         if (result.IsSuspended && context.StagedBookmarks.Count == 0 && context.GetActiveBookmarks().Count == 0)
         {
-            HandleFault(burst, node, new WorkItem { ActivityId = node.Id }, new WorkflowFaultException("activity-error", $"Activity '{node.DisplayName}' asked to wait but created no bookmark."), attempt);
+            HandleFault(burst, node, item, new WorkflowFaultException("activity-error", $"Activity '{node.DisplayName}' asked to wait but created no bookmark."), attempt);
             return;
         }
 
@@ -443,7 +448,7 @@ public sealed class WorkflowExecutor
         if (node.Retry is { } policy && attempt < policy.MaxAttempts)
         {
             var delay = RetryDelays.Compute(policy, attempt);
-            var next = item with { Attempt = attempt + 1 };
+            var next = item with { Attempt = attempt + 1, Retry = true };
             burst.Record(JournalEvents.ActivityRetryScheduled, node.Id, node.Type, attempt: attempt + 1, message: $"Attempt {attempt + 1} of {policy.MaxAttempts} in {delay.TotalSeconds:0.###} s.");
             if (delay <= TimeSpan.Zero)
             {
@@ -469,7 +474,7 @@ public sealed class WorkflowExecutor
         RaiseIncident(burst, node, code, message, attempt);
         if (burst.Graph.Definition.IncidentStrategy == IncidentStrategy.Fault)
         {
-            FaultInstance(burst, item with { Attempt = null });
+            FaultInstance(burst, item with { Attempt = null, Retry = true });
         }
     }
 

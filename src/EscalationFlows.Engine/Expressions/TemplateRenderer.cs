@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using EscalationFlows.Engine.Definitions;
 using Microsoft.Extensions.Options;
 using Scriban;
 using Scriban.Functions;
@@ -159,7 +160,7 @@ public sealed class TemplateRenderer
         JsonArray array => ToScriptArray(array, html),
         JsonValue value => value.GetValueKind() switch
         {
-            JsonValueKind.String => html ? WebUtility.HtmlEncode(value.GetValue<string>()) : value.GetValue<string>(),
+            JsonValueKind.String => html ? WebUtility.HtmlEncode(JsonStrings.Get(value)) : JsonStrings.Get(value),
             JsonValueKind.True => true,
             JsonValueKind.False => false,
             JsonValueKind.Number => ToNumber(value),

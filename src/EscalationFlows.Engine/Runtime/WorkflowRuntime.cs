@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using EscalationFlows.Engine.Definitions;
 using EscalationFlows.Engine.Execution;
@@ -182,7 +183,11 @@ public sealed partial class WorkflowRuntime
         {
             if (timer.Kind == TimerKinds.Bookmark)
             {
-                var input = new JsonObject { ["dueAt"] = timer.DueAt, ["firedAt"] = Clock.GetUtcNow() };
+                var input = new JsonObject
+                {
+                    ["dueAt"] = timer.DueAt.ToString("O", CultureInfo.InvariantCulture),
+                    ["firedAt"] = Clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
+                };
                 await ResumeCoreAsync(timer.BookmarkId ?? timer.Id, input, idempotencyKey: null, timerId: timer.Id, cancellationToken);
                 return;
             }

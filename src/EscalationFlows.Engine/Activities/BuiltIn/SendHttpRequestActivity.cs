@@ -66,8 +66,8 @@ public sealed class SendHttpRequestActivity : Activity
 
         if (context.GetInput("body") is { } body)
         {
-            request.Content = body is JsonValue v && v.GetValueKind() == JsonValueKind.String
-                ? new StringContent(v.GetValue<string>(), Encoding.UTF8, "text/plain")
+            request.Content = JsonStrings.TryGet(body, out var text)
+                ? new StringContent(text, Encoding.UTF8, "text/plain")
                 : new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
         }
 
