@@ -1,0 +1,60 @@
+using EscalationFlows.Engine.Tests.Support;
+
+namespace EscalationFlows.Engine.Tests.Expressions;
+
+/// <summary>Engines are pooled; whatever one evaluation tries, the next one sees pristine built-ins and globals.</summary>
+public sealed class EngineIsolationTests
+{
+    public static TheoryData<string, string> Attempts => new()
+    {
+        { "Array.prototype.x = 1; return 1;", "[].x === undefined" },
+        { "Object.prototype.polluted = true; return 1;", "({}).polluted === undefined" },
+        { "leaked = 1; return 1;", "typeof leaked === 'undefined'" },
+        { "globalThis.y = 1; return 1;", "typeof y === 'undefined' && !('y' in globalThis)" },
+        { "Object.defineProperty(globalThis, 'z', { value: 1 }); return 1;", "typeof z === 'undefined'" },
+        { "JSON.stringify = function () { return '1'; }; return 1;", "JSON.stringify({ a: 1 }) === '{\"a\":1}'" },
+        { "Math.floor = function () { return 0; }; return 1;", "Math.floor(1.5) === 1" },
+        { "Object.getPrototypeOf([][Symbol.iterator]()).next = null; return 1;", "[...[1, 2]].length === 2" },
+        { "Object.getPrototypeOf([][Symbol.iterator]()).extra = 1; return 1;", "[][Symbol.iterator]().extra === undefined" },
+        { "Object.getPrototypeOf(Int8Array).prototype.extra = 1; return 1;", "new Int8Array(1).extra === undefined" },
+        { "Object.getPrototypeOf(function* () {}).prototype.extra = 1; return 1;", "(function* () {})().extra === undefined" },
+        { "Date.prototype.toISOString = function () { return 'x'; }; return 1;", "new Date(0).toISOString() === '1970-01-01T00:00:00.000Z'" },
+        { "String.prototype.trim = null; return 1;", "' a '.trim() === 'a'" },
+        { "Object.freeze = null; return 1;", "typeof Object.freeze === 'function'" },
+        { "var keep = 1; return keep;", "typeof keep === 'undefined'" },
+        { "__scope.extra = 1; return 1;", "typeof extra === 'undefined'" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Attempts))]
+    public void One_evaluation_cannot_change_what_the_next_one_sees(string attempt, string probe)
+    {
+        var bed = new ExpressionTestbed();
+        for (var i = 0; i < 5; i++)
+        {
+            try
+            {
+                bed.Js(attempt);
+            }
+            catch (EscalationFlows.Engine.Expressions.ExpressionException)
+            {
+                // Refused outright is fine too; what matters is the next evaluation.
+            }
+
+            Assert.True(bed.Js(probe)!.GetValue<bool>(), $"after `{attempt}` the probe `{probe}` failed");
+        }
+    }
+
+    [Fact]
+    public async Task Evaluations_in_parallel_on_the_pool_do_not_see_each_other()
+    {
+        var bed = new ExpressionTestbed();
+        var results = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() =>
+        {
+            var marker = $"m{i}";
+            return bed.Js($"var seen = typeof m === 'undefined'; try {{ globalThis.m = '{marker}'; }} catch (e) {{ }} return seen && tags.length === 2;")!.GetValue<bool>();
+        }, TestContext.Current.CancellationToken)));
+
+        Assert.All(results, Assert.True);
+    }
+}
