@@ -232,6 +232,12 @@ public sealed partial class WorkflowRuntime
                 ?? throw new WorkflowNotFoundException($"There is no bookmark '{bookmarkId}'.");
             if (stored.State != BookmarkState.Active)
             {
+                // A request with the same key may have consumed it between our first look and now.
+                if (await FindReplayAsync("resume", idempotencyKey, cancellationToken) is { } consumedByTwin)
+                {
+                    return consumedByTwin;
+                }
+
                 throw new BookmarkConflictException($"Bookmark '{bookmarkId}' was already {(stored.State == BookmarkState.Consumed ? "resumed" : "cancelled")}; it cannot be resumed again.");
             }
 
