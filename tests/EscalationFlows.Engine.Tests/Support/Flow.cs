@@ -152,6 +152,18 @@ public sealed class Flow
         return new JsonObject { ["outputs"] = outputs };
     }
 
+    /// <summary>Combines the extra JSON of several helpers (retry and outputs, say).</summary>
+    public static JsonObject Merge(JsonObject first, JsonObject second)
+    {
+        var merged = (JsonObject)first.DeepClone();
+        foreach (var (key, value) in second)
+        {
+            merged[key] = value?.DeepClone();
+        }
+
+        return merged;
+    }
+
     /// <summary>The extra JSON of a node with a retry policy.</summary>
     public static JsonObject Retry(int maxAttempts, string delay, double? backoffMultiplier = null, double? jitterRatio = null, string? maxDelay = null)
     {

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace EscalationFlows.Engine.Tests.Support;
@@ -8,12 +10,14 @@ namespace EscalationFlows.Engine.Tests.Support;
 /// </summary>
 public static class Snapshot
 {
+    private static readonly JsonSerializerOptions Pretty = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static string Folder => Path.Combine(RepositoryPaths.TestProject, "Snapshots");
 
     public static void Match(string name, string actualJson)
     {
         var actual = JsonNode.Parse(actualJson);
-        var pretty = (actual?.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) ?? "null").ReplaceLineEndings("\n") + "\n";
+        var pretty = (actual?.ToJsonString(Pretty) ?? "null").ReplaceLineEndings("\n") + "\n";
         var verified = Path.Combine(Folder, $"{name}.verified.json");
         var received = Path.Combine(Folder, $"{name}.received.json");
         if (Environment.GetEnvironmentVariable("ACCEPT_SNAPSHOTS") == "1")
