@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using EscalationFlows.Engine.Activities.BuiltIn;
 using EscalationFlows.Engine.Execution;
 using EscalationFlows.Engine.Tests.Support;
 using static EscalationFlows.Engine.Tests.Support.Flow;
@@ -118,5 +119,41 @@ public sealed class SendHttpRequestTests
         Assert.Equal(("http-status", 2), (incident.Code, incident.Attempt));
         Assert.Contains("answered 500", incident.Message, StringComparison.Ordinal);
         Assert.Equal(2, server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_response_body_larger_than_the_limit_is_refused_with_an_incident()
+    {
+        var huge = new string('x', SendHttpRequestActivity.MaxResponseBytes + 1);
+        using var server = new LocalHttpServer(_ => (200, huge, "text/plain"));
+        using var engine = new EngineHarness();
+        engine.Publish(CallFlow());
+
+        var run = await engine.StartAsync("call", new JsonObject { ["baseUrl"] = server.BaseUrl });
+
+        Assert.Equal(WorkflowStatus.Faulted, run.Status);
+        Assert.Equal("http-response-too-large", Assert.Single(run.Incidents).Code);
+    }
+
+    [Fact]
+    public async Task Headers_are_sent_including_content_headers()
+    {
+        using var server = new LocalHttpServer(_ => (204, string.Empty, "text/plain"));
+        using var engine = new EngineHarness();
+        engine.Publish(new Flow("headers")
+            .Inputs([new JsonObject { ["name"] = "url", ["type"] = "string" }])
+            .Add("start", "Start")
+            .Add("call", "SendHttpRequest", Input("url", "url"), Literal("method", "PUT"),
+                Literal("headers", new JsonObject { ["Content-Type"] = "application/vnd.ticket+json", ["X-Team"] = "ops" }),
+                Js("body", "({ a: 1 })"))
+            .Chain("start", "call")
+            .Json);
+
+        var run = await engine.StartAsync("headers", new JsonObject { ["url"] = server.BaseUrl });
+
+        Assert.Equal(WorkflowStatus.Finished, run.Status);
+        var request = Assert.Single(server.Requests);
+        Assert.Equal("application/vnd.ticket+json", request.ContentType);
+        Assert.Equal("ops", request.Headers["X-Team"]);
     }
 }

@@ -57,6 +57,17 @@ public sealed class ExpressionKindTests
     }
 
     [Fact]
+    public void A_scope_reads_the_instance_data_in_place_instead_of_copying_it()
+    {
+        var variables = new JsonObject { ["big"] = new JsonArray(Enumerable.Range(0, 1000).Select(i => (JsonNode?)i).ToArray()) };
+        var scope = new ExpressionScope([], variables, [], []);
+
+        Assert.True(scope.TryGet("vars", "big", out var big));
+        Assert.Same(variables["big"], big);
+        Assert.Same(scope.ToJson(), scope.ToJson());
+    }
+
+    [Fact]
     public void Reading_a_value_never_hands_out_the_instance_data_itself()
     {
         var scope = ExpressionTestbed.Scope();

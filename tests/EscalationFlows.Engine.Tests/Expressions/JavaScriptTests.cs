@@ -39,6 +39,16 @@ public sealed class JavaScriptTests
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"points":20,"key":"INC-7"}"""), result));
     }
 
+    [Theory]
+    [InlineData("{ a: 1 }", "{\"a\":1}")]
+    [InlineData("{ key: ticket.key, level: severity }", "{\"key\":\"INC-7\",\"level\":3}")]
+    [InlineData("{}", "{}")]
+    [InlineData("{ return severity; }", "3")]
+    public void An_object_literal_without_parentheses_is_the_object_its_author_meant(string code, string expected)
+    {
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), _bed.Js(code)), $"{code} gave {_bed.Js(code)?.ToJsonString()}");
+    }
+
     [Fact]
     public void A_function_body_without_return_gives_null()
     {

@@ -64,7 +64,8 @@ public sealed class LocalHttpServer : IDisposable
                 context.Request.Url!.AbsolutePath,
                 await reader.ReadToEndAsync(),
                 context.Request.Headers["Idempotency-Key"],
-                context.Request.ContentType);
+                context.Request.ContentType,
+                context.Request.Headers.AllKeys.Where(k => k is not null).ToDictionary(k => k!, k => context.Request.Headers[k], StringComparer.OrdinalIgnoreCase));
             Requests.Enqueue(request);
             var (status, body, contentType) = Volatile.Read(ref _respond)(request);
             var bytes = Encoding.UTF8.GetBytes(body);
