@@ -134,4 +134,41 @@ public sealed class LoopTests
         Assert.Equal(2, run.Incidents.Count);
         Assert.Empty(await engine.JournalAsync(run.InstanceId, JournalEvents.Log));
     }
+
+    [Fact]
+    public async Task Two_tokens_on_one_connection_before_the_join_fires_count_as_one_arrival()
+    {
+        using var engine = new EngineHarness();
+        engine.Publish(new Flow("double-arrival")
+            .Add("start", "Start")
+            .Add("fork", "Fork")
+            .Add("x", "Log", Template("message", "x"))
+            .Add("y", "Log", Template("message", "y"))
+            .Add("a", "Log", Template("message", "a"))
+            .Add("b", "WaitForEvent", Literal("eventName", "b"))
+            .Add("join", "Join")
+            .Add("after", "Log", Template("message", "after join"))
+            .Chain("start", "fork")
+            .Connect("fork", "x")
+            .Connect("fork", "y")
+            .Connect("fork", "b")
+            .Connect("x", "a")
+            .Connect("y", "a")
+            .Connect("a", "join")
+            .Connect("b", "join")
+            .Chain("join", "after")
+            .Json);
+
+        var run = await engine.StartAsync("double-arrival");
+        var waiting = await engine.StateAsync(run.InstanceId);
+        Assert.Equal(2, waiting.Activities["a"].Runs);
+        Assert.Single(waiting.Activities["join"].JoinArrivals!);
+
+        await engine.PublishAsync("b");
+
+        var final = await engine.StateAsync(run.InstanceId);
+        Assert.Equal(WorkflowStatus.Finished, final.Status);
+        Assert.Equal(1, final.Activities["join"].Runs);
+        Assert.Single(await engine.JournalAsync(run.InstanceId, JournalEvents.Log), l => l.Message == "after join");
+    }
 }
