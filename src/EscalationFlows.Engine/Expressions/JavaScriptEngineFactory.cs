@@ -32,6 +32,14 @@ internal static class JavaScriptEngineFactory
           var TypeErrorCtor = TypeError;
           var overridable = ['constructor', 'toString', 'toLocaleString', 'valueOf', 'toJSON', 'name', 'message'];
 
+          // The legacy RegExp statics (RegExp.$1, lastMatch, input, ...) are rewritten by every match: they would
+          // carry data from one evaluation (one instance) into the next. Remove them before freezing.
+          var legacy = ['input', '$_', 'lastMatch', '$&', 'lastParen', '$+', 'leftContext', '$`', 'rightContext', "$'",
+            '$1', '$2', '$3', '$4', '$5', '$6', '$7', '$8', '$9'];
+          for (var l = 0; l < legacy.length; l++) {
+            delete RegExp[legacy[l]];
+          }
+
           var roots = [
             g,
             getPrototype(function* () {}),

@@ -23,6 +23,9 @@ public sealed class EngineIsolationTests
         { "Object.freeze = null; return 1;", "typeof Object.freeze === 'function'" },
         { "var keep = 1; return keep;", "typeof keep === 'undefined'" },
         { "__scope.extra = 1; return 1;", "typeof extra === 'undefined'" },
+        { "/secret-(\\d+)/.exec('secret-42'); return 1;", "RegExp.$1 === undefined && RegExp.lastMatch === undefined && RegExp.input === undefined" },
+        { "'alice@example.com'.replace(/(\\w+)@/, '$1'); return 1;", "!Object.getOwnPropertyNames(RegExp).some(n => n.startsWith('$') || n === 'input')" },
+        { "Promise.resolve().then(() => { globalThis.late = 1; }); return 1;", "typeof late === 'undefined'" },
     };
 
     [Theory]
