@@ -57,6 +57,19 @@ internal static class JavaScriptEngineFactory
             getPrototype(Promise.resolve()),
           ];
 
+          // Prototypes reachable only through objects some built-ins return (iterator helpers and wrappers).
+          var hidden = [
+            function () { return [].values().map(function (x) { return x; }); },
+            function () { return Iterator.from({ next: function () { return { done: true }; } }); },
+          ];
+          for (var h = 0; h < hidden.length; h++) {
+            try {
+              roots.push(getPrototype(hidden[h]()));
+            } catch (e) {
+              // Not supported by this engine version: nothing to freeze.
+            }
+          }
+
           var seen = [];
           var marks = new Set();
           var pending = roots.slice();

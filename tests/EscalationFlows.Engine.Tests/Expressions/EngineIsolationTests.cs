@@ -18,6 +18,10 @@ public sealed class EngineIsolationTests
         { "Object.getPrototypeOf([][Symbol.iterator]()).extra = 1; return 1;", "[][Symbol.iterator]().extra === undefined" },
         { "Object.getPrototypeOf(Int8Array).prototype.extra = 1; return 1;", "new Int8Array(1).extra === undefined" },
         { "Object.getPrototypeOf(function* () {}).prototype.extra = 1; return 1;", "(function* () {})().extra === undefined" },
+        { "Object.getPrototypeOf([].values().map(x => x)).extra = 1; return 1;", "[].values().map(x => x).extra === undefined" },
+        { "Object.getPrototypeOf(Iterator.from({ next() { return { done: true }; } })).extra = 1; return 1;", "Iterator.from({ next() { return { done: true }; } }).extra === undefined" },
+        { "Object.getPrototypeOf(new Map().entries()).extra = 1; return 1;", "new Map().entries().extra === undefined" },
+        { "Object.getPrototypeOf('a'.matchAll(/a/g)).extra = 1; return 1;", "'a'.matchAll(/a/g).extra === undefined" },
         { "Date.prototype.toISOString = function () { return 'x'; }; return 1;", "new Date(0).toISOString() === '1970-01-01T00:00:00.000Z'" },
         { "String.prototype.trim = null; return 1;", "' a '.trim() === 'a'" },
         { "Object.freeze = null; return 1;", "typeof Object.freeze === 'function'" },
@@ -59,5 +63,33 @@ public sealed class EngineIsolationTests
         }, TestContext.Current.CancellationToken)));
 
         Assert.All(results, Assert.True);
+    }
+
+    [Fact]
+    public void Every_built_in_prototype_a_script_can_reach_is_frozen()
+    {
+        var bed = new ExpressionTestbed();
+
+        var unfrozen = bed.Js("""
+            const samples = [
+              [], {}, '', 1, true, Symbol('s'), 1n, new Date(0), /a/g, new Error('e'), new TypeError('t'),
+              new Map(), new Set(), new WeakMap(), new WeakSet(), new WeakRef({}), Promise.resolve(), new Proxy({}, {}),
+              new ArrayBuffer(1), new DataView(new ArrayBuffer(1)), new Int8Array(1), new Float64Array(1), new BigInt64Array(1),
+              [][Symbol.iterator](), new Map().entries(), new Set().values(), ''[Symbol.iterator](), 'a'.matchAll(/a/g),
+              [].values().map(x => x), Iterator.from({ next() { return { done: true }; } }),
+              Object.getPrototypeOf((function* () {})()), Object.getPrototypeOf((async function* () {})()),
+              function () {}, () => 1, async function () {}, class {}, Math, JSON, Reflect, Intl, new Intl.Segmenter().segment('a'),
+              new DisposableStack(), new AsyncDisposableStack(), new FinalizationRegistry(() => {}),
+            ];
+            const open = [];
+            samples.forEach((sample, i) => {
+              for (let o = Object.getPrototypeOf(Object(sample)); o !== null; o = Object.getPrototypeOf(o)) {
+                if (!Object.isFrozen(o)) { open.push(i); }
+              }
+            });
+            return open;
+            """);
+
+        Assert.Equal("[]", unfrozen!.ToJsonString());
     }
 }
