@@ -134,7 +134,7 @@ public sealed class ActivityExecutionContext
         return node switch
         {
             null => null,
-            JsonValue v when v.TryGetValue<string>(out var s) => s,
+            JsonValue v when JsonStrings.TryGet(v, out var s) => s,
             _ => node.ToJsonString(),
         };
     }
@@ -148,10 +148,15 @@ public sealed class ActivityExecutionContext
     {
         if (_scope is null)
         {
-            var variables = (JsonObject)_burst.State.Variables.DeepClone();
-            foreach (var (name, value) in StagedVariables)
+            // The scope only reads what it is given; copy the variables only when staged writes must show through.
+            var variables = _burst.State.Variables;
+            if (StagedVariables.Count > 0)
             {
-                variables[name] = value?.DeepClone();
+                variables = (JsonObject)variables.DeepClone();
+                foreach (var (name, value) in StagedVariables)
+                {
+                    variables[name] = value?.DeepClone();
+                }
             }
 
             _scope = new ExpressionScope(_burst.State.Input, variables, _burst.State.ActivityOutputs, new JsonObject

@@ -11,8 +11,14 @@ namespace EscalationFlows.Engine.Definitions;
 /// </summary>
 public static class WorkflowJson
 {
-    /// <summary>Deepest nesting a definition or state document may have.</summary>
+    /// <summary>Deepest nesting a definition document, an expression result or a parsed payload may have.</summary>
     public const int MaxDepth = 64;
+
+    /// <summary>
+    /// Deepest nesting the serializer reads and writes. Instance state nests values (each at most
+    /// <see cref="MaxDepth"/> deep) a few levels inside its own structure, so it needs more room than a value.
+    /// </summary>
+    public const int MaxSerializerDepth = 2 * MaxDepth;
 
     public static JsonSerializerOptions Options { get; } = CreateOptions(writeIndented: false);
 
@@ -44,7 +50,7 @@ public static class WorkflowJson
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-            MaxDepth = MaxDepth,
+            MaxDepth = MaxSerializerDepth,
             WriteIndented = writeIndented,
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using EscalationFlows.Engine.Expressions;
 
 namespace EscalationFlows.Engine.Execution;
 
@@ -54,16 +53,4 @@ internal sealed class BurstContext
             Message = message,
         });
     }
-
-    public ExpressionScope CreateScope() => new(
-        State.Input,
-        State.Variables,
-        State.ActivityOutputs,
-        new JsonObject
-        {
-            ["id"] = State.Id,
-            ["correlationId"] = State.CorrelationId,
-            ["definitionId"] = State.DefinitionId,
-            ["version"] = State.DefinitionVersion,
-        });
 }

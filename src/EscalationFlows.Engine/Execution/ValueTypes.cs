@@ -21,16 +21,21 @@ public static class ValueTypes
         {
             "string" => kind == JsonValueKind.String,
             "number" => kind == JsonValueKind.Number,
-            "integer" => kind == JsonValueKind.Number && value.AsValue().TryGetValue<long>(out _),
+            "integer" => kind == JsonValueKind.Number && IsWhole(value.ToJsonString()),
             "boolean" => kind is JsonValueKind.True or JsonValueKind.False,
             "object" => kind == JsonValueKind.Object,
             "array" => kind == JsonValueKind.Array,
-            "datetime" => kind == JsonValueKind.String && DateTimeOffset.TryParse(value.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out _),
-            "duration" => kind == JsonValueKind.String && Durations.TryParse(value.GetValue<string>(), out _),
+            "datetime" => JsonStrings.TryGet(value, out var moment) && DateTimeOffset.TryParse(moment, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out _),
+            "duration" => JsonStrings.TryGet(value, out var span) && Durations.TryParse(span, out _),
             _ => true,
         };
         return fits ? null : $"should be {Article(type)} but is {Name(kind)}";
     }
+
+    /// <summary>Reads the JSON text, so it works whatever CLR type holds the number (int, long, double, JsonElement).</summary>
+    private static bool IsWhole(string number) =>
+        long.TryParse(number, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)
+        || (double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsInteger(d));
 
     private static string Article(string type) => type switch
     {

@@ -11,6 +11,12 @@ public sealed record WorkItem
     /// <summary>The attempt number when this item re-runs a failed activity.</summary>
     public int? Attempt { get; init; }
 
+    /// <summary>
+    /// Set when the item runs a failed execution again (automatic retry or a retried faulted instance): it is the
+    /// same run of the activity, so its run count and idempotency keys do not change.
+    /// </summary>
+    public bool? Retry { get; init; }
+
     /// <summary>Set when the item continues an activity from this bookmark instead of executing it afresh.</summary>
     public Bookmark? ResumeBookmark { get; init; }
 

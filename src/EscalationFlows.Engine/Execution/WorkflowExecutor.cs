@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using EscalationFlows.Engine.Activities;
 using EscalationFlows.Engine.Activities.BuiltIn;
@@ -110,16 +109,32 @@ public sealed class WorkflowExecutor
 
                 break;
             case ResumeStimulus resume:
-                EnsureResumable(state);
+                if (state.IsEnded)
+                {
+                    throw new InstanceStateException($"Instance '{state.Id}' is {state.Status}; its bookmarks can no longer be resumed.");
+                }
+
                 var bookmark = state.Bookmarks.Find(b => string.Equals(b.Id, resume.BookmarkId, StringComparison.Ordinal))
                     ?? throw new BookmarkNotActiveException(resume.BookmarkId, state.Id);
                 state.Bookmarks.Remove(bookmark);
                 consumed = bookmark.Id;
+                var work = bookmark.Kind == BookmarkKinds.Retry
+                    ? WorkflowJson.Deserialize<WorkItem>(bookmark.Payload) ?? throw new InvalidOperationException("A retry bookmark lost its work item.")
+                    : new WorkItem { ActivityId = bookmark.ActivityId, ResumeBookmark = bookmark, ResumeInput = resume.Input?.DeepClone() };
+                if (state.Status == WorkflowStatus.Faulted)
+                {
+                    // A stimulus for a faulted instance (a timer, a child that finished, a person) is consumed now and
+                    // parked in the queue; it runs after the failed step when the instance is retried, so it is never lost.
+                    state.Queue.Add(work);
+                    burst.Record(JournalEvents.ActivityResumed, bookmark.ActivityId, graph.GetNode(bookmark.ActivityId).Type, bookmarkId: bookmark.Id,
+                        message: "The instance is faulted; this continues once it is retried.");
+                    state.UpdatedAt = burst.Now;
+                    return BuildResult(burst, before, consumed);
+                }
+
                 burst.Record(JournalEvents.ActivityResumed, bookmark.ActivityId, graph.GetNode(bookmark.ActivityId).Type, bookmarkId: bookmark.Id,
                     message: bookmark.Kind == BookmarkKinds.Retry ? "Retry is due." : null);
-                state.Queue.Insert(0, bookmark.Kind == BookmarkKinds.Retry
-                    ? WorkflowJson.Deserialize<WorkItem>(bookmark.Payload) ?? throw new InvalidOperationException("A retry bookmark lost its work item.")
-                    : new WorkItem { ActivityId = bookmark.ActivityId, ResumeBookmark = bookmark, ResumeInput = resume.Input?.DeepClone() });
+                state.Queue.Insert(0, work);
                 break;
             case RetryStimulus:
                 if (state.Status != WorkflowStatus.Faulted || state.FaultedWork is null)
@@ -143,6 +158,7 @@ public sealed class WorkflowExecutor
                 }
 
                 await CancelAllAsync(burst, reason: cancel.Reason ?? "The instance was cancelled.");
+                state.FaultedWork = null;
                 state.Status = WorkflowStatus.Cancelled;
                 state.SubStatus = null;
                 state.FinishedAt = burst.Now;
@@ -165,19 +181,6 @@ public sealed class WorkflowExecutor
         await ProcessQueueAsync(burst);
         Settle(burst);
         return BuildResult(burst, before, consumed);
-    }
-
-    private static void EnsureResumable(WorkflowState state)
-    {
-        if (state.Status == WorkflowStatus.Faulted)
-        {
-            throw new InstanceStateException($"Instance '{state.Id}' is faulted; retry it before resuming its bookmarks.");
-        }
-
-        if (state.IsEnded)
-        {
-            throw new InstanceStateException($"Instance '{state.Id}' is {state.Status}; its bookmarks can no longer be resumed.");
-        }
     }
 
     private async Task ProcessQueueAsync(BurstContext burst)
@@ -232,11 +235,15 @@ public sealed class WorkflowExecutor
         var context = new ActivityExecutionContext(burst, node, activity, attempt, triggerPayload);
         if (item.ResumeBookmark is null)
         {
-            runState.Runs++;
+            if (item.Retry != true)
+            {
+                runState.Runs++;
+            }
+
             burst.Record(JournalEvents.ActivityStarted, node.Id, node.Type, attempt: attempt);
         }
 
-        var started = Stopwatch.GetTimestamp();
+        var started = burst.Services.Clock.GetTimestamp();
         ActivityResult result;
         try
         {
@@ -256,16 +263,17 @@ public sealed class WorkflowExecutor
             return;
         }
 
-        var duration = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        await ApplyAsync(burst, context, node, result, duration, attempt);
+        var duration = burst.Services.Clock.GetElapsedTime(started).TotalMilliseconds;
+        await ApplyAsync(burst, context, item, result, duration, attempt);
     }
 
-    private async Task ApplyAsync(BurstContext burst, ActivityExecutionContext context, ActivityNode node, ActivityResult result, double duration, int attempt)
+    private async Task ApplyAsync(BurstContext burst, ActivityExecutionContext context, WorkItem item, ActivityResult result, double duration, int attempt)
     {
         var state = burst.State;
+        var node = context.Node;
         if (result.IsSuspended && context.StagedBookmarks.Count == 0 && context.GetActiveBookmarks().Count == 0)
         {
-            HandleFault(burst, node, new WorkItem { ActivityId = node.Id }, new WorkflowFaultException("activity-error", $"Activity '{node.DisplayName}' asked to wait but created no bookmark."), attempt);
+            HandleFault(burst, node, item, new WorkflowFaultException("activity-error", $"Activity '{node.DisplayName}' asked to wait but created no bookmark."), attempt);
             return;
         }
 
@@ -440,7 +448,7 @@ public sealed class WorkflowExecutor
         if (node.Retry is { } policy && attempt < policy.MaxAttempts)
         {
             var delay = RetryDelays.Compute(policy, attempt);
-            var next = item with { Attempt = attempt + 1 };
+            var next = item with { Attempt = attempt + 1, Retry = true };
             burst.Record(JournalEvents.ActivityRetryScheduled, node.Id, node.Type, attempt: attempt + 1, message: $"Attempt {attempt + 1} of {policy.MaxAttempts} in {delay.TotalSeconds:0.###} s.");
             if (delay <= TimeSpan.Zero)
             {
@@ -466,7 +474,7 @@ public sealed class WorkflowExecutor
         RaiseIncident(burst, node, code, message, attempt);
         if (burst.Graph.Definition.IncidentStrategy == IncidentStrategy.Fault)
         {
-            FaultInstance(burst, item with { Attempt = null });
+            FaultInstance(burst, item with { Attempt = null, Retry = true });
         }
     }
 

@@ -26,7 +26,7 @@ public sealed class ExpressionEvaluator : IExpressionEvaluator
             case ExpressionType.Input:
                 return Lookup(scope, "input", RequireText(expression), "input");
             case ExpressionType.JavaScript:
-                return _javaScript.Evaluate(RequireText(expression), scope);
+                return _javaScript.Evaluate(RequireText(expression), scope, cancellationToken);
             case ExpressionType.Template:
                 return JsonValue.Create(_templates.Render(RequireText(expression), scope, html, cancellationToken));
             default:
@@ -66,7 +66,7 @@ public sealed class ExpressionEvaluator : IExpressionEvaluator
 
     private static JsonNode? Lookup(ExpressionScope scope, string container, string name, string what)
     {
-        if (scope.Root[container] is JsonObject values && values.TryGetPropertyValue(name, out var value))
+        if (scope.TryGet(container, name, out var value))
         {
             return value?.DeepClone();
         }

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using EscalationFlows.Engine.Definitions;
 using Jint;
 using Jint.Native;
 using Jint.Native.Json;
@@ -16,15 +18,18 @@ namespace EscalationFlows.Engine.Expressions;
 public sealed class JavaScriptEvaluator
 {
     private const int MaxCachedScripts = 10_000;
+    private const string StackExhausted = "Maximum call stack size exceeded";
+
+    private static readonly JsonDocumentOptions ResultOptions = new() { MaxDepth = WorkflowJson.MaxDepth };
 
     private readonly ExpressionOptions _options;
-    private readonly ObjectPool<Jint.Engine> _pool;
+    private readonly ObjectPool<JavaScriptSandbox> _pool;
     private readonly ConcurrentDictionary<string, CachedScript> _scripts = new(StringComparer.Ordinal);
 
-    public JavaScriptEvaluator(IOptions<ExpressionOptions> options)
+    public JavaScriptEvaluator(IOptions<ExpressionOptions> options, TimeProvider? clock = null)
     {
         _options = options.Value;
-        _pool = new DefaultObjectPool<Jint.Engine>(new EnginePolicy(_options), Environment.ProcessorCount * 2);
+        _pool = new DefaultObjectPool<JavaScriptSandbox>(new EnginePolicy(_options, clock ?? TimeProvider.System), Environment.ProcessorCount * 2);
     }
 
     /// <summary>Checks syntax and collects <c>vars.x</c> reads without running anything.</summary>
@@ -34,17 +39,23 @@ public sealed class JavaScriptEvaluator
         return JavaScriptSource.Parse(code).VariableReads;
     }
 
-    public JsonNode? Evaluate(string code, ExpressionScope scope)
+    public JsonNode? Evaluate(string code, ExpressionScope scope, CancellationToken cancellationToken = default)
     {
         EnsureLength(code);
         var script = GetScript(code);
-        var engine = _pool.Get();
+        var sandbox = _pool.Get();
         var healthy = true;
         try
         {
-            engine.SetValue("__scope", new JsonParser(engine).Parse(scope.ToJson()));
-            var result = engine.Evaluate(script.Prepared);
-            return ToNode(engine, result);
+            // The scope JSON nests the state's values two levels deeper (vars.name...), so allow for that.
+            var data = new JsonParser(sandbox.Engine, (WorkflowJson.MaxDepth * 2) + 2).Parse(scope.ToJson());
+            var result = sandbox.Run(script.Prepared, data, _options.JavaScriptTimeout, cancellationToken);
+            return ToNode(result);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            healthy = false;
+            throw;
         }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException ex)
         {
@@ -71,9 +82,23 @@ public sealed class JavaScriptEvaluator
             healthy = false;
             throw new ExpressionException(ExpressionErrorCodes.RecursionLimit, $"The JavaScript recursed deeper than {_options.JavaScriptMaxRecursionDepth} calls and was stopped.", ex);
         }
+        catch (InsufficientExecutionStackException ex)
+        {
+            healthy = false;
+            throw new ExpressionException(ExpressionErrorCodes.RecursionLimit, "The JavaScript nested too deeply and was stopped.", ex);
+        }
+        catch (JavaScriptException ex) when (ex.Message.Contains(StackExhausted, StringComparison.Ordinal))
+        {
+            healthy = false;
+            throw new ExpressionException(ExpressionErrorCodes.RecursionLimit, "The JavaScript nested too deeply (for example a very deep object or array) and was stopped.", ex);
+        }
         catch (JavaScriptException ex)
         {
             throw new ExpressionException(ExpressionErrorCodes.Error, $"The JavaScript threw: {ex.Message}", ex);
+        }
+        catch (JsonException ex)
+        {
+            throw new ExpressionException(ExpressionErrorCodes.Error, $"The JavaScript returned a value nested deeper than {WorkflowJson.MaxDepth} levels.", ex);
         }
         catch (JintException ex)
         {
@@ -89,12 +114,11 @@ public sealed class JavaScriptEvaluator
         {
             if (healthy)
             {
-                engine.SetValue("__scope", JsValue.Null);
-                _pool.Return(engine);
+                _pool.Return(sandbox);
             }
             else
             {
-                engine.Dispose();
+                sandbox.Dispose();
             }
         }
     }
@@ -115,7 +139,16 @@ public sealed class JavaScriptEvaluator
         }
 
         var source = JavaScriptSource.Parse(code);
-        var prepared = Jint.Engine.PrepareScript(source.Wrapped, strict: false);
+        Prepared<Acornima.Ast.Script> prepared;
+        try
+        {
+            prepared = Jint.Engine.PrepareScript(source.Wrapped, strict: false);
+        }
+        catch (ScriptPreparationException ex)
+        {
+            throw new ExpressionException(ExpressionErrorCodes.Parse, $"The JavaScript cannot be prepared: {ex.Message}", ex);
+        }
+
         cached = new CachedScript(prepared);
         if (_scripts.Count >= MaxCachedScripts)
         {
@@ -126,44 +159,16 @@ public sealed class JavaScriptEvaluator
         return cached;
     }
 
-    private static JsonNode? ToNode(Jint.Engine engine, JsValue value)
-    {
-        if (value.IsUndefined() || value.IsNull())
-        {
-            return null;
-        }
-
-        if (value.IsBoolean())
-        {
-            return JsonValue.Create(value.AsBoolean());
-        }
-
-        if (value.IsString())
-        {
-            return JsonValue.Create(value.AsString());
-        }
-
-        if (value.IsNumber())
-        {
-            var number = value.AsNumber();
-            if (double.IsNaN(number) || double.IsInfinity(number))
-            {
-                return null;
-            }
-
-            return number == Math.Floor(number) && Math.Abs(number) < 9e15 ? JsonValue.Create((long)number) : JsonValue.Create(number);
-        }
-
-        var json = new JsonSerializer(engine).Serialize(value);
-        return json.IsString() ? JsonNode.Parse(json.AsString()) : null;
-    }
+    /// <summary>The wrapper returns JSON text (or undefined for undefined, functions and symbols).</summary>
+    private static JsonNode? ToNode(JsValue value) =>
+        value.IsString() ? JsonNode.Parse(value.AsString(), documentOptions: ResultOptions) : null;
 
     private sealed record CachedScript(Prepared<Acornima.Ast.Script> Prepared);
 
-    private sealed class EnginePolicy(ExpressionOptions options) : PooledObjectPolicy<Jint.Engine>
+    private sealed class EnginePolicy(ExpressionOptions options, TimeProvider clock) : PooledObjectPolicy<JavaScriptSandbox>
     {
-        public override Jint.Engine Create() => JavaScriptEngineFactory.Create(options);
+        public override JavaScriptSandbox Create() => JavaScriptEngineFactory.Create(options, clock);
 
-        public override bool Return(Jint.Engine obj) => true;
+        public override bool Return(JavaScriptSandbox obj) => true;
     }
 }

@@ -1,9 +1,12 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using EscalationFlows.Engine.Definitions;
 using Microsoft.Extensions.Options;
 using Scriban;
+using Scriban.Functions;
 using Scriban.Parsing;
 using Scriban.Runtime;
 using Scriban.Syntax;
@@ -19,11 +22,13 @@ public sealed class TemplateRenderer
     private const int MaxCachedTemplates = 10_000;
 
     private readonly ExpressionOptions _options;
+    private readonly TimeProvider _clock;
     private readonly ConcurrentDictionary<string, Template> _templates = new(StringComparer.Ordinal);
 
-    public TemplateRenderer(IOptions<ExpressionOptions> options)
+    public TemplateRenderer(IOptions<ExpressionOptions> options, TimeProvider? clock = null)
     {
         _options = options.Value;
+        _clock = clock ?? TimeProvider.System;
     }
 
     /// <summary>Parses a template; throws <see cref="ExpressionException"/> naming line and column of the first error.</summary>
@@ -32,8 +37,10 @@ public sealed class TemplateRenderer
     public string Render(string text, ExpressionScope scope, bool html, CancellationToken cancellationToken = default)
     {
         var template = GetTemplate(text);
-        var globals = ToScriptObject(scope.Root, html);
+        var globals = ToGlobals(scope, html);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+
+        // A CPU budget like the JavaScript timeout, not workflow time: it is measured on the real clock.
         timeout.CancelAfter(_options.TemplateTimeout);
         var context = new TemplateContext
         {
@@ -45,6 +52,9 @@ public sealed class TemplateRenderer
             RecursiveLimit = _options.TemplateRecursionLimit,
             ObjectRecursionLimit = _options.TemplateRecursionLimit,
             LimitToString = _options.TemplateStringLimit,
+            OnStringLimit = ScriptLimitBehavior.Throw,
+            OutputLimit = _options.TemplateOutputLimit,
+            OnOutputLimit = ScriptLimitBehavior.Throw,
             TemplateLoader = null,
             MemberRenamer = member => JsonNamingPolicy.CamelCase.ConvertName(member.Name),
             CancellationToken = timeout.Token,
@@ -63,11 +73,16 @@ public sealed class TemplateRenderer
         catch (ScriptRuntimeException ex)
         {
             var code = ex.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) ? ExpressionErrorCodes.TemplateLimit : ExpressionErrorCodes.TemplateError;
-            throw new ExpressionException(code, $"The template failed: {ex.OriginalMessage} (line {ex.Span.Start.Line + 1}, column {ex.Span.Start.Column + 1}).", ex);
+            throw new ExpressionException(code, $"The template failed: {ex.OriginalMessage}{Where(ex.Span)}.", ex);
         }
         catch (OperationCanceledException ex)
         {
             throw new ExpressionException(ExpressionErrorCodes.Timeout, $"The template ran longer than its {_options.TemplateTimeout.TotalMilliseconds:0} ms budget and was stopped.", ex);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or OverflowException or InvalidCastException
+            or IndexOutOfRangeException or NullReferenceException or InsufficientExecutionStackException)
+        {
+            throw new ExpressionException(ExpressionErrorCodes.TemplateError, $"The template failed: {ex.Message}", ex);
         }
     }
 
@@ -87,9 +102,7 @@ public sealed class TemplateRenderer
         if (template.HasErrors)
         {
             var first = template.Messages.First(m => m.Type == ParserMessageType.Error);
-            throw new ExpressionException(
-                ExpressionErrorCodes.Parse,
-                $"The template does not parse: {first.Message} (line {first.Span.Start.Line + 1}, column {first.Span.Start.Column + 1}).");
+            throw new ExpressionException(ExpressionErrorCodes.Parse, $"The template does not parse: {first.Message}{Where(first.Span)}.");
         }
 
         if (_templates.Count >= MaxCachedTemplates)
@@ -101,7 +114,35 @@ public sealed class TemplateRenderer
         return template;
     }
 
-    private static ScriptObject ToScriptObject(JsonObject json, bool html)
+    private static string Where(SourceSpan span) =>
+        span.Start.Line >= 0 && span.Start.Column >= 0
+            ? $" (line {span.Start.Line + 1}, column {span.Start.Column + 1})"
+            : " (at the end of the template)";
+
+    /// <summary>
+    /// The top level is an ordinary object so that Scriban's built-ins (<c>string</c>, <c>array</c>, <c>date</c>...)
+    /// still resolve and unknown names are reported by <c>StrictVariables</c>; every object below it is strict.
+    /// </summary>
+    private ScriptObject ToGlobals(ExpressionScope scope, bool html)
+    {
+        var globals = new ScriptObject();
+        foreach (var (name, value) in scope.Entries())
+        {
+            globals.SetValue(name, ToScriptValue(value, html), readOnly: false);
+        }
+
+        if (!globals.ContainsKey("date"))
+        {
+            var date = new DateTimeFunctions();
+            date.SetValue("now", DelegateCustomFunction.CreateFunc(() => _clock.GetUtcNow().UtcDateTime), readOnly: true);
+            date.SetValue("utc_now", DelegateCustomFunction.CreateFunc(() => _clock.GetUtcNow().UtcDateTime), readOnly: true);
+            globals.SetValue("date", date, readOnly: true);
+        }
+
+        return globals;
+    }
+
+    private static StrictScriptObject ToScriptObject(JsonObject json, bool html)
     {
         var result = new StrictScriptObject();
         foreach (var (name, value) in json)
@@ -119,14 +160,23 @@ public sealed class TemplateRenderer
         JsonArray array => ToScriptArray(array, html),
         JsonValue value => value.GetValueKind() switch
         {
-            JsonValueKind.String => html ? WebUtility.HtmlEncode(value.GetValue<string>()) : value.GetValue<string>(),
+            JsonValueKind.String => html ? WebUtility.HtmlEncode(JsonStrings.Get(value)) : JsonStrings.Get(value),
             JsonValueKind.True => true,
             JsonValueKind.False => false,
-            JsonValueKind.Number => value.TryGetValue<long>(out var l) ? l : value.GetValue<double>(),
+            JsonValueKind.Number => ToNumber(value),
             _ => null,
         },
         _ => null,
     };
+
+    /// <summary>Any JSON number, whatever CLR type holds it (a JsonValue made from an int, a long, a double, ...).</summary>
+    private static object ToNumber(JsonValue value)
+    {
+        var text = value.ToJsonString();
+        return long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var whole)
+            ? whole
+            : double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+    }
 
     private static ScriptArray ToScriptArray(JsonArray array, bool html)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using EscalationFlows.Engine.Definitions;
 using EscalationFlows.Engine.Execution;
@@ -14,6 +15,9 @@ namespace EscalationFlows.Engine.Runtime;
 public sealed partial class WorkflowRuntime
 {
     private static readonly HashSet<string> RuntimeKinds = [OutboxKinds.StartChild, OutboxKinds.ResumeParent, OutboxKinds.CancelChild];
+
+    /// <summary>How deeply inline deliveries are nested in the current call.</summary>
+    private static readonly AsyncLocal<int> InlineDepth = new();
 
     private readonly IWorkflowStore _store;
     private readonly IWorkflowDefinitionSource _definitions;
@@ -167,7 +171,7 @@ public sealed partial class WorkflowRuntime
         var messages = await _store.ClaimOutboxAsync(Clock.GetUtcNow(), _options.OutboxBatchSize, _options.NodeId, _options.OutboxLease, kinds, cancellationToken);
         foreach (var message in messages)
         {
-            await DeliverOneAsync(message, depth: 0, cancellationToken);
+            await DeliverOneAsync(message, cancellationToken);
         }
 
         return messages.Count;
@@ -179,7 +183,11 @@ public sealed partial class WorkflowRuntime
         {
             if (timer.Kind == TimerKinds.Bookmark)
             {
-                var input = new JsonObject { ["dueAt"] = timer.DueAt, ["firedAt"] = Clock.GetUtcNow() };
+                var input = new JsonObject
+                {
+                    ["dueAt"] = timer.DueAt.ToString("O", CultureInfo.InvariantCulture),
+                    ["firedAt"] = Clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
+                };
                 await ResumeCoreAsync(timer.BookmarkId ?? timer.Id, input, idempotencyKey: null, timerId: timer.Id, cancellationToken);
                 return;
             }
@@ -224,6 +232,12 @@ public sealed partial class WorkflowRuntime
                 ?? throw new WorkflowNotFoundException($"There is no bookmark '{bookmarkId}'.");
             if (stored.State != BookmarkState.Active)
             {
+                // A request with the same key may have consumed it between our first look and now.
+                if (await FindReplayAsync("resume", idempotencyKey, cancellationToken) is { } consumedByTwin)
+                {
+                    return consumedByTwin;
+                }
+
                 throw new BookmarkConflictException($"Bookmark '{bookmarkId}' was already {(stored.State == BookmarkState.Consumed ? "resumed" : "cancelled")}; it cannot be resumed again.");
             }
 
@@ -293,10 +307,26 @@ public sealed partial class WorkflowRuntime
 
     private async Task<WorkflowRunResult> DeliverAndRefreshAsync(WorkflowRunResult run, BurstResult result, CancellationToken cancellationToken)
     {
-        var delivered = false;
-        foreach (var message in result.Outbox.Where(m => RuntimeKinds.Contains(m.Kind)))
+        // Inline delivery nests (a child's start delivers its own messages...); past the depth limit the
+        // messages wait for the outbox dispatcher, so a workflow that starts itself cannot recurse without end.
+        var depth = InlineDepth.Value;
+        if (depth >= _options.InlineDeliveryDepth)
         {
-            delivered |= await TryDeliverInlineAsync(message, depth: 1, cancellationToken);
+            return run;
+        }
+
+        var delivered = false;
+        InlineDepth.Value = depth + 1;
+        try
+        {
+            foreach (var message in result.Outbox.Where(m => RuntimeKinds.Contains(m.Kind)))
+            {
+                delivered |= await TryDeliverInlineAsync(message, cancellationToken);
+            }
+        }
+        finally
+        {
+            InlineDepth.Value = depth;
         }
 
         if (!delivered)
@@ -308,22 +338,21 @@ public sealed partial class WorkflowRuntime
         return fresh is null ? run : WorkflowRunResult.From(fresh.State);
     }
 
-    private async Task<bool> TryDeliverInlineAsync(OutboxMessage message, int depth, CancellationToken cancellationToken)
+    private async Task<bool> TryDeliverInlineAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
-        if (depth > _options.InlineDeliveryDepth
-            || !await _store.TryClaimOutboxMessageAsync(message.Id, Clock.GetUtcNow(), _options.NodeId, _options.OutboxLease, cancellationToken))
+        if (!await _store.TryClaimOutboxMessageAsync(message.Id, Clock.GetUtcNow(), _options.NodeId, _options.OutboxLease, cancellationToken))
         {
             return false;
         }
 
-        return await DeliverOneAsync(message, depth, cancellationToken);
+        return await DeliverOneAsync(message, cancellationToken);
     }
 
-    private async Task<bool> DeliverOneAsync(OutboxMessage message, int depth, CancellationToken cancellationToken)
+    private async Task<bool> DeliverOneAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         try
         {
-            await DeliverAsync(message, depth, cancellationToken);
+            await DeliverAsync(message, cancellationToken);
             await _store.MarkOutboxDeliveredAsync(message.Id, Clock.GetUtcNow(), cancellationToken);
             return true;
         }
@@ -341,24 +370,31 @@ public sealed partial class WorkflowRuntime
         }
     }
 
-    private async Task DeliverAsync(OutboxMessage message, int depth, CancellationToken cancellationToken)
+    private async Task DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var payload = message.Payload;
         switch (message.Kind)
         {
             case OutboxKinds.StartChild:
-                await StartChildAsync(payload, cancellationToken);
-                break;
-            case OutboxKinds.ResumeParent:
                 try
                 {
-                    await ResumeCoreAsync(Text(payload, "parentBookmarkId"), payload.DeepClone(), idempotencyKey: null, timerId: null, cancellationToken);
+                    await StartChildAsync(payload, cancellationToken);
                 }
-                catch (BookmarkConflictException)
+                catch (Exception ex) when (ex is WorkflowNotFoundException or WorkflowInputException)
                 {
-                    // Already resumed (a redelivery), or the parent was cancelled meanwhile.
+                    // The child can never start (no published version, input it rejects): retrying the message would
+                    // leave the parent waiting forever, so the parent continues on its Failed port instead.
+                    await ResumeParentAsync(payload["parentBookmarkId"]?.GetValue<string>(), new JsonObject
+                    {
+                        ["childInstanceId"] = payload["childInstanceId"]?.DeepClone(),
+                        ["status"] = "NotStarted",
+                        ["error"] = ex.Message,
+                    }, cancellationToken);
                 }
 
+                break;
+            case OutboxKinds.ResumeParent:
+                await ResumeParentAsync(Text(payload, "parentBookmarkId"), payload.DeepClone(), cancellationToken);
                 break;
             case OutboxKinds.CancelChild:
                 try
@@ -379,6 +415,23 @@ public sealed partial class WorkflowRuntime
 
                 await handler.DeliverAsync(message, cancellationToken);
                 break;
+        }
+    }
+
+    private async Task ResumeParentAsync(string? parentBookmarkId, JsonNode input, CancellationToken cancellationToken)
+    {
+        if (parentBookmarkId is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await ResumeCoreAsync(parentBookmarkId, input, idempotencyKey: null, timerId: null, cancellationToken);
+        }
+        catch (Exception ex) when (ex is BookmarkConflictException or WorkflowNotFoundException)
+        {
+            // Already resumed (a redelivery), or the parent was cancelled or removed meanwhile.
         }
     }
 

@@ -18,5 +18,6 @@ public static class DefinitionErrorCodes
     public const string UndeclaredVariable = "undeclared-variable";
     public const string UndeclaredInput = "undeclared-input";
     public const string DuplicateName = "duplicate-name";
+    public const string ReservedName = "reserved-name";
     public const string InvalidValue = "invalid-value";
 }

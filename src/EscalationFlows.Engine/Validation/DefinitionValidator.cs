@@ -23,15 +23,15 @@ public sealed class DefinitionValidator
     public IReadOnlyList<DefinitionError> Validate(WorkflowDefinition definition)
     {
         var errors = new List<DefinitionError>();
-        var variables = CheckNames(definition.Variables?.Select(v => v.Name), "/variables", "variable", errors);
-        var inputs = CheckNames(definition.Inputs?.Select(i => i.Name), "/inputs", "input", errors);
-        CheckNames(definition.Outputs?.Select(o => o.Name), "/outputs", "output", errors);
+        var variables = CheckNames(definition.Variables?.Select(v => v.Name), "/variables", "variable", errors, reserved: true);
+        var inputs = CheckNames(definition.Inputs?.Select(i => i.Name), "/inputs", "input", errors, reserved: true);
+        CheckNames(definition.Outputs?.Select(o => o.Name), "/outputs", "output", errors, reserved: false);
         for (var i = 0; i < (definition.Outputs?.Count ?? 0); i++)
         {
             var output = definition.Outputs![i];
             if (!variables.Contains(output.SourceVariable))
             {
-                errors.Add(new DefinitionError($"/outputs/{i}", DefinitionErrorCodes.UndeclaredVariable,
+                errors.Add(new DefinitionError($"/outputs/{i}/{(output.Variable is null ? "name" : "variable")}", DefinitionErrorCodes.UndeclaredVariable,
                     $"The output '{output.Name}' takes its value from the variable '{output.SourceVariable}', which is not declared."));
             }
         }
@@ -67,7 +67,7 @@ public sealed class DefinitionValidator
         return errors;
     }
 
-    private static HashSet<string> CheckNames(IEnumerable<string>? names, string pointer, string what, List<DefinitionError> errors)
+    private static HashSet<string> CheckNames(IEnumerable<string>? names, string pointer, string what, List<DefinitionError> errors, bool reserved)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var index = 0;
@@ -76,6 +76,12 @@ public sealed class DefinitionValidator
             if (!seen.Add(name))
             {
                 errors.Add(new DefinitionError($"{pointer}/{index}/name", DefinitionErrorCodes.DuplicateName, $"The {what} '{name}' is declared twice."));
+            }
+
+            if (reserved && ExpressionScope.ReservedNames.Contains(name, StringComparer.Ordinal))
+            {
+                errors.Add(new DefinitionError($"{pointer}/{index}/name", DefinitionErrorCodes.ReservedName,
+                    $"'{name}' is a name expressions already use ({string.Join(", ", ExpressionScope.ReservedNames)}); choose another {what} name."));
             }
 
             index++;
@@ -119,6 +125,14 @@ public sealed class DefinitionValidator
             if (binding.Expression.Type == ExpressionType.Literal && binding.Expression.Value is { } literal && ValueTypes.Describe(literal, input.Type) is { } mismatch)
             {
                 errors.Add(new DefinitionError($"{inputPointer}/expression/value", DefinitionErrorCodes.InvalidValue, $"The input '{name}' {mismatch}."));
+                continue;
+            }
+
+            if (binding.Expression.Type == ExpressionType.Literal && input.Options is { Count: > 0 } options
+                && binding.Expression.Text is { } choice && !options.Contains(choice, StringComparer.Ordinal))
+            {
+                errors.Add(new DefinitionError($"{inputPointer}/expression/value", DefinitionErrorCodes.InvalidValue,
+                    $"'{choice}' is not a choice for the input '{name}' of {node.Type}; use one of {string.Join(", ", options)}."));
                 continue;
             }
 
@@ -208,7 +222,7 @@ public sealed class DefinitionValidator
                 var ports = activity.GetPorts(node);
                 if (!ports.Contains(connection.SourcePort, StringComparer.Ordinal))
                 {
-                    errors.Add(new DefinitionError($"{pointer}/source/port", DefinitionErrorCodes.UnknownPort,
+                    errors.Add(new DefinitionError(connection.Source.Port is null ? $"{pointer}/source" : $"{pointer}/source/port", DefinitionErrorCodes.UnknownPort,
                         ports.Count == 0
                             ? $"'{node.DisplayName}' ({node.Type}) has no outgoing ports."
                             : $"'{node.DisplayName}' ({node.Type}) has no port '{connection.SourcePort}'; its ports are {string.Join(", ", ports)}."));

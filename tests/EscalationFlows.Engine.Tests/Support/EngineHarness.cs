@@ -3,6 +3,7 @@ using EscalationFlows.Engine.Activities;
 using EscalationFlows.Engine.Definitions;
 using EscalationFlows.Engine.Definitions.Management;
 using EscalationFlows.Engine.Execution;
+using EscalationFlows.Engine.Expressions;
 using EscalationFlows.Engine.Hosting;
 using EscalationFlows.Engine.Runtime;
 using EscalationFlows.Engine.Validation;
@@ -16,18 +17,23 @@ public sealed class EngineHarness : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    public EngineHarness(Action<IServiceCollection>? configure = null)
+    public EngineHarness(Action<IServiceCollection>? configure = null, Action<ExpressionOptions>? expressions = null, Action<EngineOptions>? engine = null)
     {
-        Clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
+        Clock = new FakeTimeProvider(Epoch);
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton<IIdGenerator, SequentialIds>();
         services.AddWorkflowEngine();
         services.AddInMemoryWorkflowStores();
+        services.Configure<ExpressionOptions>(o => expressions?.Invoke(o));
+        services.Configure<EngineOptions>(o => engine?.Invoke(o));
         configure?.Invoke(services);
         _services = services.BuildServiceProvider();
     }
+
+    /// <summary>Where the fake clock starts.</summary>
+    public static DateTimeOffset Epoch { get; } = new(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
 
     public FakeTimeProvider Clock { get; }
 
@@ -54,6 +60,25 @@ public sealed class EngineHarness : IDisposable
 
     public Task<WorkflowRunResult> StartAsync(string definitionId, JsonObject? input = null, string? correlationId = null) =>
         Runtime.StartAsync(new StartWorkflowRequest { DefinitionId = definitionId, Input = input, CorrelationId = correlationId });
+
+    public Task<WorkflowRunResult> ResumeAsync(string bookmarkId, JsonNode? input = null, string? idempotencyKey = null) =>
+        Runtime.ResumeAsync(bookmarkId, input, idempotencyKey);
+
+    public Task<WorkflowRunResult> CancelAsync(string instanceId, string? reason = null) =>
+        Runtime.CancelAsync(instanceId, reason, CancellationToken.None);
+
+    public Task<WorkflowRunResult> RetryAsync(string instanceId) => Runtime.RetryAsync(instanceId, CancellationToken.None);
+
+    public Task<EventDispatchResult> PublishAsync(string eventName, JsonNode? payload = null, string? correlationId = null) =>
+        Runtime.PublishEventAsync(eventName, correlationId, payload);
+
+    /// <summary>The instance's journal entries of one event (ActivityStarted, ActivityCancelled, ...).</summary>
+    public async Task<IReadOnlyList<JournalEntry>> JournalAsync(string instanceId, string eventName) =>
+        [.. (await JournalAsync(instanceId)).Where(j => j.Event == eventName)];
+
+    public async Task<StoredBookmark?> StoredBookmarkAsync(string bookmarkId) => await Store.GetBookmarkAsync(bookmarkId, CancellationToken.None);
+
+    public async Task<DateTimeOffset?> NextTimerDueAsync() => await Store.GetNextTimerDueAsync(CancellationToken.None);
 
     public async Task<WorkflowState> StateAsync(string instanceId) =>
         (await Store.GetInstanceAsync(instanceId, CancellationToken.None))!.State;

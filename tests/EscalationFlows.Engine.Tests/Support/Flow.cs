@@ -133,4 +133,56 @@ public sealed class Flow
     public static (string, string, JsonNode?) Js(string name, string code) => (name, "javascript", code);
 
     public static (string, string, JsonNode?) Template(string name, string text) => (name, "template", text);
+
+    /// <summary>An input bound to a workflow variable.</summary>
+    public static (string, string, JsonNode?) Variable(string name, string variable) => (name, "variable", variable);
+
+    /// <summary>An input bound to a workflow input.</summary>
+    public static (string, string, JsonNode?) Input(string name, string input) => (name, "input", input);
+
+    /// <summary>The extra JSON of a node that stores outputs in variables: ("payload", "evt"), ...</summary>
+    public static JsonObject MapOutputs(params (string Output, string Variable)[] map)
+    {
+        var outputs = new JsonObject();
+        foreach (var (output, variable) in map)
+        {
+            outputs[output] = variable;
+        }
+
+        return new JsonObject { ["outputs"] = outputs };
+    }
+
+    /// <summary>Combines the extra JSON of several helpers (retry and outputs, say).</summary>
+    public static JsonObject Merge(JsonObject first, JsonObject second)
+    {
+        var merged = (JsonObject)first.DeepClone();
+        foreach (var (key, value) in second)
+        {
+            merged[key] = value?.DeepClone();
+        }
+
+        return merged;
+    }
+
+    /// <summary>The extra JSON of a node with a retry policy.</summary>
+    public static JsonObject Retry(int maxAttempts, string delay, double? backoffMultiplier = null, double? jitterRatio = null, string? maxDelay = null)
+    {
+        var retry = new JsonObject { ["maxAttempts"] = maxAttempts, ["delay"] = delay };
+        if (backoffMultiplier is { } m)
+        {
+            retry["backoffMultiplier"] = m;
+        }
+
+        if (jitterRatio is { } j)
+        {
+            retry["jitterRatio"] = j;
+        }
+
+        if (maxDelay is not null)
+        {
+            retry["maxDelay"] = maxDelay;
+        }
+
+        return new JsonObject { ["retry"] = retry };
+    }
 }

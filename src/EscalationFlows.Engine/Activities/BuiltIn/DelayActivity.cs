@@ -28,6 +28,11 @@ public sealed class DelayActivity : Activity
             throw new WorkflowFaultException("input-type", $"'{text}' is not a duration; write ISO 8601 such as PT30M.");
         }
 
+        if (duration <= TimeSpan.Zero)
+        {
+            return ValueTask.FromResult(ActivityResult.Done());
+        }
+
         context.CreateBookmark(BookmarkKinds.Timer, dueAt: context.Now + duration);
         return ValueTask.FromResult(ActivityResult.Suspend());
     }

@@ -1,4 +1,7 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using EscalationFlows.Engine.Definitions;
+using EscalationFlows.Engine.Validation;
 
 namespace EscalationFlows.Engine.Activities.BuiltIn;
 
@@ -26,6 +29,28 @@ public sealed class ForkActivity : Activity
         Ports = [Ports.Done],
         PortsFromInput = "branches",
     };
+
+    public override void Validate(ActivityNode node, ActivityValidationContext context)
+    {
+        if (node.GetInput("branches")?.Expression.Value is not JsonArray branches)
+        {
+            return;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal) { Ports.Done };
+        for (var i = 0; i < branches.Count; i++)
+        {
+            var pointer = $"{context.InputPointer("branches")}/expression/value/{i}";
+            if (branches[i] is not JsonValue value || value.GetValueKind() != JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetValue<string>()))
+            {
+                context.AddError(pointer, DefinitionErrorCodes.InvalidValue, "Each branch is the name of a port.");
+            }
+            else if (!seen.Add(value.GetValue<string>()))
+            {
+                context.AddError(pointer, DefinitionErrorCodes.InvalidValue, $"The branch '{value.GetValue<string>()}' is named twice (Done is always there).");
+            }
+        }
+    }
 
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityExecutionContext context)
     {

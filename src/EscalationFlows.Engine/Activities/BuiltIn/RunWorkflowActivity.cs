@@ -30,6 +30,7 @@ public sealed class RunWorkflowActivity : Activity
         [
             new OutputDescriptor { Name = "output", Type = "object", Description = "The child's outputs." },
             new OutputDescriptor { Name = "childInstanceId", Type = "string" },
+            new OutputDescriptor { Name = "error", Type = "string", Description = "Why the child did not finish (on the Failed port)." },
         ],
         Ports = [Ports.Done, FailedPort],
     };
@@ -65,9 +66,13 @@ public sealed class RunWorkflowActivity : Activity
         var status = input?["status"]?.GetValue<string>();
         context.SetOutput("childInstanceId", bookmark.Payload?["childInstanceId"]?.DeepClone());
         context.SetOutput("output", input?["output"]?.DeepClone());
-        return ValueTask.FromResult(string.Equals(status, nameof(WorkflowStatus.Finished), StringComparison.Ordinal)
-            ? ActivityResult.Done()
-            : ActivityResult.Outcome(FailedPort));
+        if (string.Equals(status, nameof(WorkflowStatus.Finished), StringComparison.Ordinal))
+        {
+            return ValueTask.FromResult(ActivityResult.Done());
+        }
+
+        context.SetOutput("error", input?["error"]?.DeepClone() ?? JsonValue.Create($"The child workflow ended {status?.ToLowerInvariant() ?? "without a status"}."));
+        return ValueTask.FromResult(ActivityResult.Outcome(FailedPort));
     }
 
     public override ValueTask OnCancelledAsync(ActivityExecutionContext context, Bookmark bookmark)

@@ -17,6 +17,9 @@ public sealed class SendHttpRequestActivity : Activity
     public const string HttpClientName = "EscalationFlows.Workflow";
     public const string FailedPort = "Failed";
 
+    /// <summary>The largest response body the activity accepts (it becomes an output stored in the instance).</summary>
+    public const int MaxResponseBytes = 1024 * 1024;
+
     private readonly IHttpClientFactory _clients;
 
     public SendHttpRequestActivity(IHttpClientFactory clients)
@@ -56,29 +59,45 @@ public sealed class SendHttpRequestActivity : Activity
 
         using var request = new HttpRequestMessage(new HttpMethod(context.GetInputString("method") ?? "GET"), uri);
         request.Headers.TryAddWithoutValidation("Idempotency-Key", $"{context.InstanceId}:{context.ActivityId}:{context.Run}");
+        if (context.GetInput("body") is { } body)
+        {
+            request.Content = JsonStrings.TryGet(body, out var text)
+                ? new StringContent(text, Encoding.UTF8, "text/plain")
+                : new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        }
+
         if (context.GetInput("headers") is JsonObject headers)
         {
             foreach (var (name, value) in headers)
             {
-                request.Headers.TryAddWithoutValidation(name, value?.ToString());
+                var headerValue = JsonStrings.Get(value) ?? value?.ToJsonString();
+                if (!request.Headers.TryAddWithoutValidation(name, headerValue) && request.Content is { } content)
+                {
+                    // Content headers (Content-Type, ...) live on the content, not on the request.
+                    content.Headers.Remove(name);
+                    content.Headers.TryAddWithoutValidation(name, headerValue);
+                }
             }
         }
 
-        if (context.GetInput("body") is { } body)
-        {
-            request.Content = body is JsonValue v && v.GetValueKind() == JsonValueKind.String
-                ? new StringContent(v.GetValue<string>(), Encoding.UTF8, "text/plain")
-                : new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
-        }
-
         var timeout = Durations.TryParse(context.GetInputString("timeout"), out var t) ? t : TimeSpan.FromSeconds(30);
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
-        cts.CancelAfter(timeout);
+        using var deadline = new CancellationTokenSource(timeout, context.Clock);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, deadline.Token);
         var client = _clients.CreateClient(HttpClientName);
         HttpResponseMessage response;
+        string responseText;
         try
         {
-            response = await client.SendAsync(request, cts.Token);
+            response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cts.Token);
+            try
+            {
+                responseText = await ReadBoundedAsync(response.Content, request, cts.Token);
+            }
+            catch
+            {
+                response.Dispose();
+                throw;
+            }
         }
         catch (OperationCanceledException ex) when (!context.CancellationToken.IsCancellationRequested)
         {
@@ -92,9 +111,8 @@ public sealed class SendHttpRequestActivity : Activity
         using (response)
         {
             var status = (int)response.StatusCode;
-            var text = await response.Content.ReadAsStringAsync(context.CancellationToken);
             context.SetOutput("statusCode", status);
-            context.SetOutput("body", ParseBody(text, response.Content.Headers.ContentType));
+            context.SetOutput("body", ParseBody(responseText, response.Content.Headers.ContentType));
             if (status is >= 500 or 408 or 429)
             {
                 throw new WorkflowFaultException("http-status", string.Create(CultureInfo.InvariantCulture, $"{request.Method} {uri} answered {status}."));
@@ -103,6 +121,47 @@ public sealed class SendHttpRequestActivity : Activity
             return status is >= 200 and < 300 ? ActivityResult.Done() : ActivityResult.Outcome(FailedPort);
         }
     }
+
+    /// <summary>Reads the response body, refusing one larger than <see cref="MaxResponseBytes"/> (it would be stored in the instance).</summary>
+    private static async Task<string> ReadBoundedAsync(HttpContent content, HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (content.Headers.ContentLength > MaxResponseBytes)
+        {
+            throw TooLarge(request);
+        }
+
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxResponseBytes)
+            {
+                throw TooLarge(request);
+            }
+
+            await buffer.WriteAsync(chunk.AsMemory(0, read), cancellationToken);
+        }
+
+        var encoding = content.Headers.ContentType?.CharSet is { Length: > 0 } charset ? TryGetEncoding(charset.Trim('"')) : null;
+        return (encoding ?? Encoding.UTF8).GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private static Encoding? TryGetEncoding(string name)
+    {
+        try
+        {
+            return Encoding.GetEncoding(name);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private static WorkflowFaultException TooLarge(HttpRequestMessage request) =>
+        new("http-response-too-large", string.Create(CultureInfo.InvariantCulture, $"{request.Method} {request.RequestUri} answered with more than {MaxResponseBytes / 1024} KiB; the body is kept in the instance, so it may not be larger."));
 
     private static JsonNode? ParseBody(string text, MediaTypeHeaderValue? contentType)
     {

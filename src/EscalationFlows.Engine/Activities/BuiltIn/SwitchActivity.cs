@@ -38,13 +38,29 @@ public sealed class SwitchActivity : Activity
             return;
         }
 
+        var ports = new HashSet<string>(StringComparer.Ordinal) { Ports.Default };
         for (var i = 0; i < cases.Count; i++)
         {
             var pointer = $"{context.InputPointer("cases")}/expression/value/{i}";
-            if (cases[i] is not JsonObject item || item["port"] is not JsonValue || item["condition"] is not JsonValue condition
-                || condition.GetValueKind() != JsonValueKind.String)
+            if (cases[i] is not JsonObject item)
             {
-                context.AddError(pointer, DefinitionErrorCodes.InvalidValue, "Each case needs a 'port' name and a JavaScript 'condition' string.");
+                context.AddError(pointer, DefinitionErrorCodes.InvalidValue, "Each case is an object with a 'port' name and a JavaScript 'condition'.");
+                continue;
+            }
+
+            if (item["port"] is not JsonValue port || port.GetValueKind() != JsonValueKind.String || string.IsNullOrWhiteSpace(port.GetValue<string>()))
+            {
+                context.AddError($"{pointer}/port", DefinitionErrorCodes.InvalidValue, "The case needs a 'port': the name of the outcome it continues on.");
+            }
+            else if (!ports.Add(port.GetValue<string>()))
+            {
+                context.AddError($"{pointer}/port", DefinitionErrorCodes.InvalidValue,
+                    $"The port '{port.GetValue<string>()}' is used twice (Default is always there); every case needs its own port.");
+            }
+
+            if (item["condition"] is not JsonValue condition || condition.GetValueKind() != JsonValueKind.String)
+            {
+                context.AddError($"{pointer}/condition", DefinitionErrorCodes.InvalidValue, "The case needs a 'condition': a JavaScript expression that is true or false.");
                 continue;
             }
 

@@ -43,7 +43,18 @@ public sealed class TimerActivity : Activity
         else
         {
             var text = context.GetRequiredInput<string>("duration");
-            due = context.Now + Durations.Parse(text);
+            if (!Durations.TryParse(text, out var duration))
+            {
+                throw new WorkflowFaultException("input-type", $"'{text}' is not a duration; write ISO 8601 such as PT30M.");
+            }
+
+            due = context.Now + duration;
+        }
+
+        if (due <= context.Now)
+        {
+            // A moment already past fires at once, without a round trip through the timer store.
+            return ValueTask.FromResult(ActivityResult.Done());
         }
 
         context.CreateBookmark(BookmarkKinds.Timer, dueAt: due.ToUniversalTime());
