@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace EscalationFlows.Engine.Definitions;
 
@@ -24,5 +25,6 @@ public sealed record ActivityNode
     public InputBinding? GetInput(string name) =>
         Inputs is not null && Inputs.TryGetValue(name, out var binding) ? binding : null;
 
+    [JsonIgnore]
     public string DisplayName => Name ?? Id;
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace EscalationFlows.Engine.Definitions;
 
@@ -12,7 +13,9 @@ public sealed record Connection
     /// <summary>Optional bend points drawn by the designer.</summary>
     public JsonArray? Vertices { get; init; }
 
+    [JsonIgnore]
     public string SourcePort => Source.Port ?? Ports.Done;
 
+    [JsonIgnore]
     public string Key => $"{Source.Activity}:{SourcePort}->{Target.Activity}";
 }

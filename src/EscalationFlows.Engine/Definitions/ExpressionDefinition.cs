@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace EscalationFlows.Engine.Definitions;
 
@@ -10,5 +11,6 @@ public sealed record ExpressionDefinition
     public JsonNode? Value { get; init; }
 
     /// <summary>The value as source text, for the kinds whose value is text.</summary>
+    [JsonIgnore]
     public string? Text => Value is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 }

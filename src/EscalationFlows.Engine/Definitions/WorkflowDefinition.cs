@@ -26,5 +26,6 @@ public sealed record WorkflowDefinition
 
     public required FlowchartDefinition Root { get; init; }
 
+    [JsonIgnore]
     public IncidentStrategy IncidentStrategy => Options?.IncidentStrategy ?? IncidentStrategy.Fault;
 }

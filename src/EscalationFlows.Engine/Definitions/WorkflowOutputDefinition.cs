@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace EscalationFlows.Engine.Definitions;
 
 /// <summary>
@@ -14,5 +16,6 @@ public sealed record WorkflowOutputDefinition
 
     public string? Description { get; init; }
 
+    [JsonIgnore]
     public string SourceVariable => Variable ?? Name;
 }

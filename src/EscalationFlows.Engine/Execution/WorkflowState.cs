@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace EscalationFlows.Engine.Execution;
 
@@ -54,6 +55,7 @@ public sealed class WorkflowState
 
     public DateTimeOffset? FinishedAt { get; set; }
 
+    [JsonIgnore]
     public bool IsEnded => Status is WorkflowStatus.Finished or WorkflowStatus.Cancelled;
 
     public ActivityRunState GetActivityState(string activityId)
