@@ -7,10 +7,11 @@ namespace EscalationFlows.Engine.Runtime;
 /// A store in process memory with the same semantics as the database stores (atomic commits, revisions,
 /// leases). State is kept as JSON, so every commit also proves the state round-trips. For tests and tools.
 /// </summary>
-public sealed class InMemoryWorkflowStore : IWorkflowStore
+public sealed class InMemoryWorkflowStore : IWorkflowStore, IWorkflowInstanceQuery
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, (string Json, long Revision)> _instances = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _creationOrder = new(StringComparer.Ordinal);
     private readonly Dictionary<string, StoredBookmark> _bookmarks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TimerRow> _timers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, OutboxRow> _outbox = new(StringComparer.Ordinal);
@@ -38,6 +39,26 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
             return Task.FromResult(_instances.TryGetValue(instanceId, out var row)
                 ? new StoredInstance(WorkflowJson.Deserialize<WorkflowState>(row.Json)!, row.Revision)
                 : null);
+        }
+    }
+
+    public Task<InstancePage> ListAsync(InstanceFilter filter, PageRequest page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(page);
+        lock (_gate)
+        {
+            var matches = _instances
+                .Select(row => (Summary: InstanceSummary.From(WorkflowJson.Deserialize<WorkflowState>(row.Value.Json)!), Order: _creationOrder[row.Key]))
+                .Where(x => (filter.DefinitionId is null || string.Equals(x.Summary.DefinitionId, filter.DefinitionId, StringComparison.Ordinal))
+                    && (filter.Status is null || x.Summary.Status == filter.Status)
+                    && (filter.CorrelationId is null || string.Equals(x.Summary.CorrelationId, filter.CorrelationId, StringComparison.Ordinal)))
+                .OrderByDescending(x => x.Summary.CreatedAt)
+                .ThenByDescending(x => x.Order)
+                .Select(x => x.Summary)
+                .ToList();
+            IReadOnlyList<InstanceSummary> items = [.. matches.Skip(page.Skip).Take(page.PageSize)];
+            return Task.FromResult(new InstancePage(items, page.Page, page.PageSize, matches.Count));
         }
     }
 
@@ -78,6 +99,7 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
             }
 
             _instances[state.Id] = (WorkflowJson.Serialize(state), (commit.ExpectedRevision ?? 0) + 1);
+            _creationOrder.TryAdd(state.Id, _creationOrder.Count);
             foreach (var removed in commit.Result.RemovedBookmarks)
             {
                 var consumed = string.Equals(removed.Id, commit.Result.ConsumedBookmarkId, StringComparison.Ordinal);
