@@ -38,6 +38,7 @@ public static class ProblemResponses
         {
             StatusCodes.Status404NotFound => $"Nothing was found at {problem.Instance}.",
             StatusCodes.Status405MethodNotAllowed => $"{httpContext.Request.Method} is not allowed on {problem.Instance}.",
+            StatusCodes.Status415UnsupportedMediaType => $"The body must be JSON (Content-Type: application/json), not '{httpContext.Request.ContentType}'.",
             _ => problem.Title,
         };
         if (!problem.Extensions.ContainsKey("code"))
