@@ -25,8 +25,11 @@ public static class ApiEndpointGroups
         api.MapGroup("/bookmarks").WithTags("Bookmarks").MapBookmarkEndpoints();
         api.MapGroup("/events").WithTags("Events").MapEventEndpoints();
         api.MapGroup("/activity-descriptors").WithTags("Activity descriptors").MapDescriptorEndpoints();
+        api.MapGroup(string.Empty).ExcludeFromDescription().MapServerPathFallback();
 
-        endpoints.MapGroup("/health").ExcludeFromDescription().MapHealthEndpoints();
+        var health = endpoints.MapGroup("/health").ExcludeFromDescription();
+        health.MapHealthEndpoints();
+        health.MapServerPathFallback();
         endpoints.MapGroup(string.Empty).ExcludeFromDescription().MapApiDocsEndpoints();
         endpoints.MapGroup(string.Empty).ExcludeFromDescription().MapStudioEndpoints();
         return endpoints;

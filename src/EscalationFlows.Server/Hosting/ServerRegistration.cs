@@ -6,6 +6,7 @@ using EscalationFlows.Server.Api.Health;
 using EscalationFlows.Server.Background;
 using EscalationFlows.Server.Http;
 using EscalationFlows.Server.Import;
+using EscalationFlows.Server.Studio;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -50,6 +51,8 @@ public static class ServerRegistration
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context => ProblemResponses.Customize(context.HttpContext, context.ProblemDetails));
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddSingleton<JsonRequestReader>();
+        services.AddSingleton<Api.AllowedMethodsIndex>();
+        services.Configure<RouteOptions>(routes => routes.SetParameterPolicy<StudioPathConstraint>(StudioPathConstraint.Name));
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "EscalationFlows API";

@@ -8,23 +8,21 @@ namespace EscalationFlows.Server.Studio;
 /// </summary>
 public static class StudioEndpoints
 {
-    private static readonly string[] ServerPrefixes = ["/api", "/health", "/openapi", "/scalar"];
-
     public static RouteGroupBuilder MapStudioEndpoints(this RouteGroupBuilder group)
     {
         ArgumentNullException.ThrowIfNull(group);
-        group.MapFallback(ServeAsync)
+        group.MapFallback($"{{*path:nonfile:{StudioPathConstraint.Name}}}", Serve)
             .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]))
             .WithDisplayName("Studio");
         return group;
     }
 
-    private static IResult ServeAsync(HttpContext context, IWebHostEnvironment environment)
+    private static IResult Serve(HttpContext context, IWebHostEnvironment environment)
     {
-        var path = context.Request.Path;
-        if (ServerPrefixes.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
+        if (StudioPathConstraint.IsServerPath(context.Request.Path))
         {
-            throw new ApiRequestException(StatusCodes.Status404NotFound, ApiErrorCodes.NotFound, $"Nothing was found at {path}.");
+            // The route constraint already keeps server paths out; this guards against a future route change.
+            throw new ApiRequestException(StatusCodes.Status404NotFound, ApiErrorCodes.NotFound, $"Nothing was found at {context.Request.Path}.");
         }
 
         context.Response.Headers.CacheControl = "no-cache";

@@ -31,7 +31,7 @@ public sealed class EventEndpointTests(ServerFixture server)
         Assert.Equal("T-100", resumed["output"]!["payload"]!["ticket"]!.GetValue<string>());
         var started = Assert.Single(result["started"]!.AsArray())!;
         Assert.Equal(triggered, started["definitionId"]!.GetValue<string>());
-        Assert.Equal("Finished", started["status"]!.GetValue<string>());
+        Assert.True(started["status"]!.GetValue<string>() == "Finished", started.ToJsonString());
         Assert.Equal("T-100", started["correlationId"]!.GetValue<string>());
         Assert.Equal("T-100", started["output"]!["result"]!.GetValue<string>());
 

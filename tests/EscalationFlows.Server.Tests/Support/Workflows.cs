@@ -39,12 +39,16 @@ public static class Workflows
         .Add("boom", "Fault", Literal("message", "Something broke."))
         .Chain("start", "boom");
 
-    /// <summary>EventTrigger on <paramref name="eventName"/> → set <c>result</c> to the trigger payload's <c>ticket</c> → End.</summary>
+    /// <summary>
+    /// EventTrigger on <paramref name="eventName"/> → set <c>result</c> to the payload's <c>ticket</c> (the payload
+    /// object is the instance input) → End. No JavaScript, so no wall-clock expression budget is involved.
+    /// </summary>
     public static Flow Triggered(string id, string eventName) => new Flow(id)
+        .Inputs([new JsonObject { ["name"] = "ticket", ["type"] = "string" }])
         .Variable("result")
         .Outputs([new JsonObject { ["name"] = "result" }])
         .Add("trigger", "EventTrigger", Literal("eventName", eventName))
-        .Add("set", "SetVariable", Literal("variable", "result"), Js("value", "outputs.trigger.payload.ticket"))
+        .Add("set", "SetVariable", Literal("variable", "result"), ("value", "input", "ticket"))
         .Add("end", "End")
         .Chain("trigger", "set", "end");
 }

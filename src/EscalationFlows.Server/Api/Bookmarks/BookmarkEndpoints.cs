@@ -17,7 +17,7 @@ public static class BookmarkEndpoints
             .WithName("ResumeBookmark")
             .WithSummary("Resumes a waiting instance at a bookmark")
             .WithDescription("Body `{ \"input\": ... }` (optional). A bookmark is consumed once: a second resume is 409 unless it repeats the same `Idempotency-Key`, which returns the first result again. 404 when the bookmark never existed.")
-            .Accepts<ResumeBookmarkRequest>("application/json")
+            .AcceptsJson<ResumeBookmarkRequest>(required: false)
             .ProducesApiProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge,
                 StatusCodes.Status415UnsupportedMediaType);
 

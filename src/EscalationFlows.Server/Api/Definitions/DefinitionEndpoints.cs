@@ -23,21 +23,21 @@ public static class DefinitionEndpoints
             .WithName("SaveWorkflowDefinition")
             .WithSummary("Saves a definition as a draft")
             .WithDescription("Validates the document (JSON syntax, schema, semantics). Creates version N+1 when the latest version was ever published (201), else updates the draft in place (200). The `version` in the body is ignored.")
-            .Accepts<WorkflowDefinition>("application/json")
+            .AcceptsJson<WorkflowDefinition>()
             .ProducesApiProblems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
 
         group.MapPost("/validate", ValidateAsync)
             .WithName("ValidateWorkflowDefinition")
             .WithSummary("Validates a definition without saving it")
             .WithDescription("Always 200 with every error (JSON pointer, code, message) unless the body cannot be read at all (413, 415).")
-            .Accepts<WorkflowDefinition>("application/json")
+            .AcceptsJson<WorkflowDefinition>()
             .ProducesApiProblems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
 
         group.MapPost("/import", ImportAsync)
             .WithName("ImportWorkflowDefinition")
             .WithSummary("Imports a definition file")
             .WithDescription("Saves an exported definition like the save endpoint; with `publish=true` the saved version is also published.")
-            .Accepts<WorkflowDefinition>("application/json")
+            .AcceptsJson<WorkflowDefinition>()
             .ProducesApiProblems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
 
         group.MapGet("/{definitionId}", GetAsync)
@@ -55,7 +55,7 @@ public static class DefinitionEndpoints
             .WithName("PublishWorkflowDefinition")
             .WithSummary("Publishes a version")
             .WithDescription("Optional body `{ \"version\": N }` (default: the latest). Validates the version again; the previously published version is unpublished. Running instances stay on their version.")
-            .Accepts<PublishDefinitionRequest>("application/json")
+            .AcceptsJson<PublishDefinitionRequest>(required: false)
             .ProducesApiProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
 
         group.MapPost("/{definitionId}/retract", RetractAsync)

@@ -19,7 +19,7 @@ public static class EventEndpoints
             .WithName("PublishEvent")
             .WithSummary("Publishes a named event")
             .WithDescription("Body `{ \"correlationId\": ..., \"payload\": ... }`. Resumes every instance waiting for this event (WaitForEvent with a matching or no correlation id) and starts every published workflow with an EventTrigger for it. An `Idempotency-Key` makes a repeat return the first results.")
-            .Accepts<PublishEventRequest>("application/json")
+            .AcceptsJson<PublishEventRequest>(required: false)
             .ProducesApiProblems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType,
                 StatusCodes.Status422UnprocessableEntity);
 

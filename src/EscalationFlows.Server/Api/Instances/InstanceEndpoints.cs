@@ -22,7 +22,7 @@ public static class InstanceEndpoints
             .WithName("StartWorkflowInstance")
             .WithSummary("Starts an instance")
             .WithDescription("Runs the published version (or `version`) until it waits, ends or faults. With an `Idempotency-Key` header a repeat returns the first result (header `Idempotent-Replayed: true`).")
-            .Accepts<StartInstanceRequest>("application/json")
+            .AcceptsJson<StartInstanceRequest>()
             .ProducesApiProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge,
                 StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
 
@@ -47,7 +47,7 @@ public static class InstanceEndpoints
             .WithName("CancelWorkflowInstance")
             .WithSummary("Cancels an instance")
             .WithDescription("Optional body `{ \"reason\": \"...\" }`. 409 when the instance already ended.")
-            .Accepts<CancelInstanceRequest>("application/json")
+            .AcceptsJson<CancelInstanceRequest>(required: false)
             .ProducesApiProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         group.MapPost("/{id}/retry", RetryAsync)
