@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using EscalationFlows.Engine.Definitions;
+using EscalationFlows.Engine.Definitions.Management;
 using EscalationFlows.Server.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using static EscalationFlows.Server.Tests.Support.Flow;
 
 namespace EscalationFlows.Server.Tests.Definitions;
@@ -143,6 +146,21 @@ public sealed class DefinitionEndpointTests(ServerFixture server)
         var zero = await (await _client.PostJsonAsync($"{Base}/{id}/publish", """{ "version": 0 }""")).AssertProblemAsync(HttpStatusCode.BadRequest, "invalid-value");
         Assert.Equal("/version", zero.Errors()[0].Pointer);
         await (await _client.PostJsonAsync($"{Base}/{id}/publish", """{ "version": """)).AssertProblemAsync(HttpStatusCode.BadRequest, "invalid-json");
+    }
+
+    [Fact]
+    public async Task Publishing_validates_the_version_again()
+    {
+        // A version stored without validation (as after an activity type was removed from the registry).
+        var id = Ids.New("stale");
+        var store = server.Factory.Services.GetRequiredService<IWorkflowDefinitionStore>();
+        var stale = WorkflowJson.Deserialize<WorkflowDefinition>(new Flow(id).Add("start", "Start").Add("gone", "Removed.Activity").Chain("start", "gone").Json)!;
+        await store.SaveAsync(stale, user: null, ApiCalls.Token);
+
+        var problem = await (await _client.PostEmptyAsync($"{Base}/{id}/publish")).AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "definition-invalid");
+
+        Assert.Contains(problem.Errors(), e => e.Pointer == "/root/activities/1/type" && e.Code == "unknown-activity-type");
+        Assert.Equal("draft", (await _client.GetObjectAsync($"{Base}/{id}"))["status"]!.GetValue<string>());
     }
 
     [Fact]
