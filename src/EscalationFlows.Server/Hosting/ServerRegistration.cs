@@ -46,6 +46,7 @@ public static class ServerRegistration
         {
             json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
             json.SerializerOptions.MaxDepth = Engine.Definitions.WorkflowJson.MaxDepth;
+            json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context => ProblemResponses.Customize(context.HttpContext, context.ProblemDetails));
