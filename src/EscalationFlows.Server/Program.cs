@@ -6,7 +6,7 @@ builder.AddEscalationFlowsServer();
 var app = builder.Build();
 await app.PrepareEscalationFlowsAsync();
 app.UseEscalationFlows();
-await app.RunAsync();
+return await app.RunEscalationFlowsAsync();
 
 /// <summary>The entry point; public so tests can host the server with WebApplicationFactory&lt;Program&gt;.</summary>
 public partial class Program;
