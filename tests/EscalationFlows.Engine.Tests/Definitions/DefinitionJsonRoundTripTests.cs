@@ -34,4 +34,29 @@ public sealed class DefinitionJsonRoundTripTests
         Assert.True(again.IsValid, string.Join("; ", again.Errors.Select(e => $"{e.Pointer}: {e.Message}")));
         Assert.Equal(serialized, WorkflowJson.Serialize(again.Definition));
     }
+
+    [Theory]
+    [InlineData("{ \"definitionId\": ", "is not valid JSON")]
+    [InlineData("[[[[", "is not valid JSON")]
+    [InlineData("{ \"a\": 1 }}", "is not valid JSON")]
+    public void Truncated_or_malformed_json_is_not_reported_as_too_deep(string json, string expected)
+    {
+        using var engine = new EngineHarness();
+
+        var error = Assert.Single(engine.Reader.Read(json).Errors);
+
+        Assert.Equal("invalid-json", error.Code);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Nesting_beyond_the_limit_is_reported_as_too_deep()
+    {
+        using var engine = new EngineHarness();
+
+        var error = Assert.Single(engine.Reader.Read(new string('[', 100) + new string(']', 100)).Errors);
+
+        Assert.Equal("invalid-json", error.Code);
+        Assert.Contains($"nested deeper than {WorkflowJson.MaxDepth} levels", error.Message, StringComparison.Ordinal);
+    }
 }
