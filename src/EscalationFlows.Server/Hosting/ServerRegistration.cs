@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using EscalationFlows.Engine.Execution;
+using EscalationFlows.Engine.Expressions;
 using EscalationFlows.Engine.Hosting;
 using EscalationFlows.Engine.Runtime;
 using EscalationFlows.Persistence.Hosting;
@@ -36,6 +38,8 @@ public static class ServerRegistration
 
         services.AddWorkflowEngine();
         services.Configure<RuntimeOptions>(configuration.GetSection("Runtime"));
+        services.Configure<EngineOptions>(configuration.GetSection("Engine"));
+        services.Configure<ExpressionOptions>(configuration.GetSection("Expressions"));
         services.AddEscalationFlowsPersistence(configuration);
 
         // Listing instances: the persistence layer may register its own query; otherwise the store answers it.

@@ -145,7 +145,8 @@ public sealed class JsonRequestReader
     {
         ArgumentNullException.ThrowIfNull(exception);
         var where = exception.LineNumber is { } line ? $" (line {line + 1}, position {exception.BytePositionInLine + 1})" : string.Empty;
-        return exception.Message.Contains("depth", StringComparison.OrdinalIgnoreCase)
+        // "The maximum configured depth of 64 has been exceeded"; "Expected depth to be zero ..." is truncated input.
+        return exception.Message.Contains("maximum configured depth", StringComparison.OrdinalIgnoreCase)
             ? $"The body is nested deeper than {WorkflowJson.MaxDepth} levels{where}."
             : $"The body is not valid JSON{where}.";
     }

@@ -24,6 +24,12 @@ public sealed class RequestSafetyTests(ServerFixture server)
         var error = Assert.Single(problem.Errors());
         Assert.Equal((string.Empty, "invalid-json"), (error.Pointer, error.Code));
 
+        var truncated = await (await _client.PostJsonAsync(Definitions, "{ \"definitionId\": ")).AssertProblemAsync(HttpStatusCode.BadRequest, "invalid-json");
+        Assert.Contains("is not valid JSON (line 1, position", truncated["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("is not valid JSON", truncated.Errors()[0].Message, StringComparison.Ordinal);
+        var unclosed = await (await _client.PostJsonAsync("/api/workflow-instances", "{ \"input\": [1, ")).AssertProblemAsync(HttpStatusCode.BadRequest, "invalid-json");
+        Assert.Contains("is not valid JSON", unclosed["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+
         foreach (var url in new[] { "/api/workflow-instances", "/api/bookmarks/b/resume", "/api/events/e", $"{Definitions}/x/publish", "/api/workflow-instances/i/cancel" })
         {
             var other = await (await _client.PostJsonAsync(url, "{ \"input\": [1, 2,, ] }")).AssertProblemAsync(HttpStatusCode.BadRequest, "invalid-json");
