@@ -31,6 +31,11 @@ public sealed partial class ApiExceptionHandler : IExceptionHandler
             return true; // The client went away; nobody is listening for an answer.
         }
 
+        if (exception is BadHttpRequestException bad && BindingFailures.TryDescribe(bad) is { } binding)
+        {
+            exception = binding;
+        }
+
         var (status, code, detail, errors) = Describe(exception);
         if (status >= StatusCodes.Status500InternalServerError)
         {

@@ -242,6 +242,9 @@ public sealed class DefinitionEndpointTests(ServerFixture server)
         var missing = await (await _client.GetAsync($"{Base}/{id}/diff?to=2", ApiCalls.Token)).AssertProblemAsync(HttpStatusCode.BadRequest, "invalid-parameter");
         Assert.Equal("from", missing["errors"]![0]!["parameter"]!.GetValue<string>());
         await (await _client.GetAsync($"{Base}/{id}/diff?from=1&to=3", ApiCalls.Token)).AssertProblemAsync(HttpStatusCode.NotFound, "not-found");
+        await (await _client.GetAsync($"{Base}/{id}/export?version=x", ApiCalls.Token)).AssertProblemAsync(HttpStatusCode.BadRequest, "invalid-parameter");
+        var badPublish = await (await _client.PostEmptyAsync($"{Base}/import?publish=maybe")).AssertProblemAsync(HttpStatusCode.BadRequest, "invalid-parameter");
+        Assert.Equal("publish", badPublish["errors"]![0]!["parameter"]!.GetValue<string>());
     }
 
     [Fact]

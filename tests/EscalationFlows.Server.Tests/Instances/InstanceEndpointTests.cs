@@ -124,7 +124,9 @@ public sealed class InstanceEndpointTests(ServerFixture server)
         await (await _client.GetAsync($"{Instances}?status=1", ApiCalls.Token)).AssertProblemAsync(HttpStatusCode.BadRequest, "invalid-parameter");
         await (await _client.GetAsync($"{Instances}?page=0", ApiCalls.Token)).AssertProblemAsync(HttpStatusCode.BadRequest, "invalid-parameter");
         await (await _client.GetAsync($"{Instances}?pageSize=501", ApiCalls.Token)).AssertProblemAsync(HttpStatusCode.BadRequest, "invalid-parameter");
-        await (await _client.GetAsync($"{Instances}?page=two", ApiCalls.Token)).AssertProblemAsync(HttpStatusCode.BadRequest);
+        var notNumber = await (await _client.GetAsync($"{Instances}?page=two", ApiCalls.Token)).AssertProblemAsync(HttpStatusCode.BadRequest, "invalid-parameter");
+        Assert.Equal("page", notNumber["errors"]![0]!["parameter"]!.GetValue<string>());
+        Assert.Equal("'two' is not a valid 'page': it must be a whole number.", notNumber["detail"]!.GetValue<string>());
     }
 
     [Fact]
