@@ -130,30 +130,36 @@ public sealed class StartupImportTests
     public async Task Across_restarts_on_the_same_database_a_changed_file_is_a_new_version_and_an_unchanged_one_is_not()
     {
         var id = Ids.New("restart");
-        string root;
-        await using (var first = new ServerFactory())
+        var root = Directory.CreateTempSubdirectory("escalationflows-restart-").FullName;
+        try
         {
-            root = first.Root;
-            await WriteAsync(first, "flow.json", Workflows.Finishing(id, "v1").Json);
-            using var client = first.CreateClient();
-            if (first.Services.GetRequiredService<IWorkflowStore>() is InMemoryWorkflowStore)
+            await using (var first = new ServerFactory(root: root))
             {
-                Assert.Skip("The workflow store is still the in-memory placeholder, so nothing survives a restart; this test runs once the EF Core stores are registered.");
+                await WriteAsync(first, "flow.json", Workflows.Finishing(id, "v1").Json);
+                using var client = first.CreateClient();
+                if (first.Services.GetRequiredService<IWorkflowStore>() is InMemoryWorkflowStore)
+                {
+                    Assert.Skip("The workflow store is still the in-memory placeholder, so nothing survives a restart; this test runs once the EF Core stores are registered.");
+                }
+
+                Assert.Equal(1, (await client.GetObjectAsync($"{Definitions}/{id}?version=published"))["version"]!.GetValue<int>());
             }
 
-            Assert.Equal(1, (await client.GetObjectAsync($"{Definitions}/{id}?version=published"))["version"]!.GetValue<int>());
-        }
+            await using (var second = new ServerFactory(root: root))
+            {
+                await WriteAsync(second, "flow.json", Workflows.Finishing(id, "v2").Json);
+                using var client = second.CreateClient();
+                Assert.Equal(2, (await client.GetObjectAsync($"{Definitions}/{id}?version=published"))["version"]!.GetValue<int>());
+            }
 
-        await using (var second = new ServerFactory(root: root))
+            await using var third = new ServerFactory(root: root);
+            using var thirdClient = third.CreateClient();
+            Assert.Equal(2, (await (await thirdClient.GetAsync($"{Definitions}/{id}/versions", ApiCalls.Token)).ReadJsonAsync(HttpStatusCode.OK)).AsArray().Count);
+            Assert.Contains(Messages(third, LogLevel.Information), m => m.Contains("0 new, 0 changed, 1 unchanged", StringComparison.Ordinal));
+        }
+        finally
         {
-            await WriteAsync(second, "flow.json", Workflows.Finishing(id, "v2").Json);
-            using var client = second.CreateClient();
-            Assert.Equal(2, (await client.GetObjectAsync($"{Definitions}/{id}?version=published"))["version"]!.GetValue<int>());
+            Directory.Delete(root, recursive: true);
         }
-
-        await using var third = new ServerFactory(root: root);
-        using var thirdClient = third.CreateClient();
-        Assert.Equal(2, (await (await thirdClient.GetAsync($"{Definitions}/{id}/versions", ApiCalls.Token)).ReadJsonAsync(HttpStatusCode.OK)).AsArray().Count);
-        Assert.Contains(Messages(third, LogLevel.Information), m => m.Contains("0 new, 0 changed, 1 unchanged", StringComparison.Ordinal));
     }
 }

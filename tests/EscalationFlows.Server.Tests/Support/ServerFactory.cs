@@ -18,9 +18,11 @@ public class ServerFactory : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
+    private readonly bool _ownsRoot;
 
     public ServerFactory(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, string? root = null)
     {
+        _ownsRoot = root is null;
         Root = root ?? Directory.CreateTempSubdirectory("escalationflows-server-").FullName;
         Directory.CreateDirectory(ImportFolder);
         _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
@@ -42,7 +44,7 @@ public class ServerFactory : WebApplicationFactory<Program>
 
     public LogCapture Logs { get; } = new();
 
-    /// <summary>A temp folder owned by this host (database file, import folder); deleted on dispose.</summary>
+    /// <summary>The folder with the database file and the import folder; deleted on dispose unless it was passed in.</summary>
     public string Root { get; }
 
     public string ImportFolder => Path.Combine(Root, "workflows");
@@ -69,7 +71,7 @@ public class ServerFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && _ownsRoot)
         {
             try
             {
