@@ -233,4 +233,16 @@ public sealed class InstanceEndpointTests(ServerFixture server)
         Assert.Equal("from v2", freshDone["output"]!["result"]!.GetValue<string>());
         Assert.Equal(1, (await _client.GetObjectAsync($"/api/workflow-instances/{old["id"]}"))["definitionVersion"]!.GetValue<int>());
     }
+
+    [Fact]
+    public async Task Listing_is_a_501_problem_when_the_store_cannot_list_instances()
+    {
+        await using var factory = new ServerFactory(services: StoreOnlyProxy.Install);
+        using var client = factory.CreateClient();
+
+        var problem = await (await client.GetAsync(Instances, ApiCalls.Token)).AssertProblemAsync(HttpStatusCode.NotImplemented, "not-implemented");
+
+        Assert.Contains("IWorkflowInstanceQuery", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready", ApiCalls.Token)).StatusCode);
+    }
 }

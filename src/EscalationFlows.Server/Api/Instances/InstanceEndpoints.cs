@@ -4,6 +4,7 @@ using EscalationFlows.Engine.Runtime;
 using EscalationFlows.Server.Http;
 using EscalationFlows.Server.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace EscalationFlows.Server.Api.Instances;
 
@@ -98,7 +99,7 @@ public static class InstanceEndpoints
         return TypedResults.Created($"/api/workflow-instances/{Uri.EscapeDataString(run.InstanceId)}", WorkflowRunResponse.From(run));
     }
 
-    private static async Task<Ok<InstancePage>> ListAsync(IWorkflowInstanceQuery query, string? definitionId, string? status, string? correlationId, int? page, int? pageSize,
+    private static async Task<Ok<InstancePage>> ListAsync([FromServices] IWorkflowInstanceQuery query, string? definitionId, string? status, string? correlationId, int? page, int? pageSize,
         CancellationToken cancellationToken)
     {
         WorkflowStatus? parsedStatus = null;
