@@ -7,8 +7,8 @@ namespace EscalationFlows.Engine.Runtime;
 public interface IWorkflowInstanceQuery
 {
     /// <summary>
-    /// One page of the instances matching <paramref name="filter"/>, newest first (created time descending; instances
-    /// created at the same instant in reverse order of creation). <see cref="InstancePage.TotalCount"/> counts every match.
+    /// One page of the instances matching <paramref name="filter"/>, newest first: created time descending, then id
+    /// descending (ordinal; ids are time-ordered). <see cref="InstancePage.TotalCount"/> counts every match.
     /// </summary>
     Task<InstancePage> ListAsync(InstanceFilter filter, PageRequest page, CancellationToken cancellationToken);
 }

@@ -11,7 +11,6 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore, IWorkflowInstanceQue
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, (string Json, long Revision)> _instances = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> _creationOrder = new(StringComparer.Ordinal);
     private readonly Dictionary<string, StoredBookmark> _bookmarks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TimerRow> _timers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, OutboxRow> _outbox = new(StringComparer.Ordinal);
@@ -49,13 +48,12 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore, IWorkflowInstanceQue
         lock (_gate)
         {
             var matches = _instances
-                .Select(row => (Summary: InstanceSummary.From(WorkflowJson.Deserialize<WorkflowState>(row.Value.Json)!), Order: _creationOrder[row.Key]))
-                .Where(x => (filter.DefinitionId is null || string.Equals(x.Summary.DefinitionId, filter.DefinitionId, StringComparison.Ordinal))
-                    && (filter.Status is null || x.Summary.Status == filter.Status)
-                    && (filter.CorrelationId is null || string.Equals(x.Summary.CorrelationId, filter.CorrelationId, StringComparison.Ordinal)))
-                .OrderByDescending(x => x.Summary.CreatedAt)
-                .ThenByDescending(x => x.Order)
-                .Select(x => x.Summary)
+                .Select(row => InstanceSummary.From(WorkflowJson.Deserialize<WorkflowState>(row.Value.Json)!))
+                .Where(x => (filter.DefinitionId is null || string.Equals(x.DefinitionId, filter.DefinitionId, StringComparison.Ordinal))
+                    && (filter.Status is null || x.Status == filter.Status)
+                    && (filter.CorrelationId is null || string.Equals(x.CorrelationId, filter.CorrelationId, StringComparison.Ordinal)))
+                .OrderByDescending(x => x.CreatedAt)
+                .ThenByDescending(x => x.Id, StringComparer.Ordinal)
                 .ToList();
             IReadOnlyList<InstanceSummary> items = [.. matches.Skip(page.Skip).Take(page.PageSize)];
             return Task.FromResult(new InstancePage(items, page.Page, page.PageSize, matches.Count));
@@ -99,7 +97,6 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore, IWorkflowInstanceQue
             }
 
             _instances[state.Id] = (WorkflowJson.Serialize(state), (commit.ExpectedRevision ?? 0) + 1);
-            _creationOrder.TryAdd(state.Id, _creationOrder.Count);
             foreach (var removed in commit.Result.RemovedBookmarks)
             {
                 var consumed = string.Equals(removed.Id, commit.Result.ConsumedBookmarkId, StringComparison.Ordinal);
