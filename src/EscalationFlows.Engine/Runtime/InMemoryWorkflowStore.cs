@@ -7,7 +7,7 @@ namespace EscalationFlows.Engine.Runtime;
 /// A store in process memory with the same semantics as the database stores (atomic commits, revisions,
 /// leases). State is kept as JSON, so every commit also proves the state round-trips. For tests and tools.
 /// </summary>
-public sealed class InMemoryWorkflowStore : IWorkflowStore
+public sealed class InMemoryWorkflowStore : IWorkflowStore, IWorkflowInstanceQuery
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, (string Json, long Revision)> _instances = new(StringComparer.Ordinal);
@@ -38,6 +38,25 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
             return Task.FromResult(_instances.TryGetValue(instanceId, out var row)
                 ? new StoredInstance(WorkflowJson.Deserialize<WorkflowState>(row.Json)!, row.Revision)
                 : null);
+        }
+    }
+
+    public Task<InstancePage> ListAsync(InstanceFilter filter, PageRequest page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(page);
+        lock (_gate)
+        {
+            var matches = _instances
+                .Select(row => InstanceSummary.From(WorkflowJson.Deserialize<WorkflowState>(row.Value.Json)!))
+                .Where(x => (filter.DefinitionId is null || string.Equals(x.DefinitionId, filter.DefinitionId, StringComparison.Ordinal))
+                    && (filter.Status is null || x.Status == filter.Status)
+                    && (filter.CorrelationId is null || string.Equals(x.CorrelationId, filter.CorrelationId, StringComparison.Ordinal)))
+                .OrderByDescending(x => x.CreatedAt)
+                .ThenByDescending(x => x.Id, StringComparer.Ordinal)
+                .ToList();
+            IReadOnlyList<InstanceSummary> items = [.. matches.Skip(page.Skip).Take(page.PageSize)];
+            return Task.FromResult(new InstancePage(items, page.Page, page.PageSize, matches.Count));
         }
     }
 

@@ -24,7 +24,8 @@ public sealed class WorkflowDefinitionReader
         catch (JsonException ex)
         {
             var where = ex.LineNumber is { } line ? $" (line {line + 1}, position {ex.BytePositionInLine + 1})" : string.Empty;
-            var reason = ex.Message.Contains("depth", StringComparison.OrdinalIgnoreCase)
+            // "The maximum configured depth of 64 has been exceeded" (not "Expected depth to be zero", which is truncated input).
+            var reason = ex.Message.Contains("maximum configured depth", StringComparison.OrdinalIgnoreCase)
                 ? $"The document is nested deeper than {WorkflowJson.MaxDepth} levels"
                 : "The document is not valid JSON";
             return new DefinitionReadResult(null, null, [new DefinitionError(string.Empty, DefinitionErrorCodes.InvalidJson, $"{reason}{where}.")]);

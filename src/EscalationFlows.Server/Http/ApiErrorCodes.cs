@@ -1,0 +1,26 @@
+namespace EscalationFlows.Server.Http;
+
+/// <summary>The <c>code</c> values of problem details and of their <c>errors</c> entries, besides the definition error codes.</summary>
+public static class ApiErrorCodes
+{
+    public const string InvalidJson = "invalid-json";
+    public const string BodyTooLarge = "body-too-large";
+    public const string UnsupportedMediaType = "unsupported-media-type";
+    public const string InvalidEncoding = "invalid-encoding";
+    public const string Required = "required";
+    public const string InvalidType = "invalid-type";
+    public const string InvalidValue = "invalid-value";
+    public const string InvalidParameter = "invalid-parameter";
+    public const string InvalidInput = "invalid-input";
+    public const string DefinitionInvalid = "definition-invalid";
+    public const string InputInvalid = "input-invalid";
+    public const string NotFound = "not-found";
+    public const string BookmarkConflict = "bookmark-conflict";
+    public const string DefinitionConflict = "definition-conflict";
+    public const string ConcurrencyConflict = "concurrency-conflict";
+    public const string InstanceNotFaulted = "instance-not-faulted";
+    public const string BadRequest = "bad-request";
+    public const string MethodNotAllowed = "method-not-allowed";
+    public const string NotImplemented = "not-implemented";
+    public const string InternalError = "internal-error";
+}

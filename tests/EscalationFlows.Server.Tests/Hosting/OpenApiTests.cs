@@ -1,0 +1,80 @@
+using System.Net;
+using EscalationFlows.Server.Tests.Support;
+
+namespace EscalationFlows.Server.Tests.Hosting;
+
+[Collection(ServerCollection.Name)]
+public sealed class OpenApiTests(ServerFixture server)
+{
+    /// <summary>The contract the studio and other issues build on: every operation, by path and method.</summary>
+    public static readonly TheoryData<string, string, string> Operations = new()
+    {
+        { "/api/workflow-definitions", "get", "ListWorkflowDefinitions" },
+        { "/api/workflow-definitions", "post", "SaveWorkflowDefinition" },
+        { "/api/workflow-definitions/validate", "post", "ValidateWorkflowDefinition" },
+        { "/api/workflow-definitions/import", "post", "ImportWorkflowDefinition" },
+        { "/api/workflow-definitions/{definitionId}", "get", "GetWorkflowDefinition" },
+        { "/api/workflow-definitions/{definitionId}/versions", "get", "ListWorkflowDefinitionVersions" },
+        { "/api/workflow-definitions/{definitionId}/publish", "post", "PublishWorkflowDefinition" },
+        { "/api/workflow-definitions/{definitionId}/retract", "post", "RetractWorkflowDefinition" },
+        { "/api/workflow-definitions/{definitionId}/versions/{version}", "delete", "DeleteWorkflowDefinitionVersion" },
+        { "/api/workflow-definitions/{definitionId}/diff", "get", "DiffWorkflowDefinitionVersions" },
+        { "/api/workflow-definitions/{definitionId}/export", "get", "ExportWorkflowDefinition" },
+        { "/api/workflow-instances", "post", "StartWorkflowInstance" },
+        { "/api/workflow-instances", "get", "ListWorkflowInstances" },
+        { "/api/workflow-instances/{id}", "get", "GetWorkflowInstance" },
+        { "/api/workflow-instances/{id}/journal", "get", "GetWorkflowInstanceJournal" },
+        { "/api/workflow-instances/{id}/cancel", "post", "CancelWorkflowInstance" },
+        { "/api/workflow-instances/{id}/retry", "post", "RetryWorkflowInstance" },
+        { "/api/bookmarks/{bookmarkId}/resume", "post", "ResumeBookmark" },
+        { "/api/events/{eventName}", "post", "PublishEvent" },
+        { "/api/activity-descriptors", "get", "ListActivityDescriptors" },
+    };
+
+    [Fact]
+    public async Task The_document_lists_exactly_the_api_operations_with_names_summaries_and_typed_responses()
+    {
+        var document = await server.Client.GetObjectAsync("/openapi/v1.json");
+
+        Assert.StartsWith("3.", document["openapi"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("EscalationFlows API", document["info"]!["title"]!.GetValue<string>());
+        var paths = document["paths"]!.AsObject();
+        var listed = paths.SelectMany(p => p.Value!.AsObject().Where(o => o.Key is "get" or "post" or "put" or "delete" or "patch").Select(o => (p.Key, o.Key))).ToHashSet();
+        Assert.Equal(Operations.Select(o => ((string)o.Data.Item1, (string)o.Data.Item2)).ToHashSet(), listed);
+        Assert.DoesNotContain(paths, p => !p.Key.StartsWith("/api/", StringComparison.Ordinal));
+
+        foreach (var row in Operations)
+        {
+            var (path, method, name) = row.Data;
+            var operation = paths[path]![method]!;
+            Assert.Equal(name, operation["operationId"]!.GetValue<string>());
+            Assert.False(string.IsNullOrWhiteSpace(operation["summary"]?.GetValue<string>()), $"{method} {path} has no summary");
+            Assert.NotEmpty(operation["tags"]!.AsArray());
+            var success = operation["responses"]!.AsObject().First(r => r.Key.StartsWith('2'));
+            if (success.Key != "204")
+            {
+                Assert.NotNull(success.Value!["content"]);
+            }
+        }
+
+        var schemas = document["components"]!["schemas"]!.AsObject();
+        foreach (var schema in new[] { "DefinitionVersionResponse", "WorkflowRunResponse", "InstanceDetailsResponse", "ApiProblem", "ApiError", "DefinitionDiff", "ActivityDescriptor", "WorkflowDefinition" })
+        {
+            Assert.True(schemas.ContainsKey(schema), $"No schema {schema}; have {string.Join(", ", schemas.Select(s => s.Key))}");
+        }
+
+        var saveProblems = paths["/api/workflow-definitions"]!["post"]!["responses"]!["422"]!["content"]!["application/problem+json"];
+        Assert.NotNull(saveProblems);
+    }
+
+    [Fact]
+    public async Task The_api_reference_is_browsable_at_scalar()
+    {
+        var response = await server.Client.GetAsync("/scalar", ApiCalls.Token);
+        var html = await response.Content.ReadAsStringAsync(ApiCalls.Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("EscalationFlows API", html, StringComparison.Ordinal);
+    }
+}
