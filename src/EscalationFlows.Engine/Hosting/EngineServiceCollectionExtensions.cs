@@ -72,6 +72,7 @@ public static class EngineServiceCollectionExtensions
     {
         services.TryAddSingleton<InMemoryWorkflowStore>();
         services.TryAddSingleton<IWorkflowStore>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
+        services.TryAddSingleton<IWorkflowInstanceQuery>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
         services.TryAddSingleton<InMemoryWorkflowDefinitionStore>();
         services.TryAddSingleton<IWorkflowDefinitionStore>(sp => sp.GetRequiredService<InMemoryWorkflowDefinitionStore>());
         services.TryAddSingleton<IWorkflowDefinitionSource>(sp => sp.GetRequiredService<IWorkflowDefinitionStore>());

@@ -68,6 +68,8 @@ public static class PersistenceServiceCollectionExtensions
             sp.GetRequiredService<StoreDiagnostics>(),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IWorkflowStore>(sp => sp.GetRequiredService<EfWorkflowStore>());
+        services.RemoveAll<IWorkflowInstanceQuery>();
+        services.AddSingleton<IWorkflowInstanceQuery>(sp => new EfWorkflowInstanceQuery(sp.GetRequiredService<IDbContextFactory<EscalationFlowsDbContext>>()));
         services.AddSingleton(sp => new EfWorkflowDefinitionStore(
             sp.GetRequiredService<IDbContextFactory<EscalationFlowsDbContext>>(),
             sp.GetRequiredService<StoreDialect>(),

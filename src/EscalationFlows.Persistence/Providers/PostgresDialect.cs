@@ -48,6 +48,15 @@ internal sealed class PostgresDialect : StoreDialect
         return db.Outbox.FromSqlRaw(sql, [.. parameters]).AsNoTracking().ToListAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Read committed plus the advisory lock: a serializable snapshot would be taken before the lock is granted and
+    /// then see stale rows; under the lock, read committed sees the previous writer's commit.
+    /// </summary>
+    public override System.Data.IsolationLevel DefinitionIsolation => System.Data.IsolationLevel.ReadCommitted;
+
+    public override async Task LockDefinitionAsync(EscalationFlowsDbContext db, string definitionId, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtextextended({0}, 7001))", [definitionId], cancellationToken);
+
     public override bool IsConflict(Exception exception) =>
         Find<PostgresException>(exception)?.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected;
 

@@ -29,6 +29,14 @@ internal abstract class StoreDialect
     public abstract Task<List<OutboxMessageRow>> ClaimOutboxAsync(EscalationFlowsDbContext db, DateTimeOffset now, int max, string owner, TimeSpan lease,
         IReadOnlyCollection<string>? kinds, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Serialises writers of one definition inside the current transaction (PostgreSQL: a transaction-scoped advisory
+    /// lock; SQLite: nothing to do, its write transactions are already exclusive).
+    /// </summary>
+    public virtual System.Data.IsolationLevel DefinitionIsolation => System.Data.IsolationLevel.Serializable;
+
+    public virtual Task LockDefinitionAsync(EscalationFlowsDbContext db, string definitionId, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>True for a unique-key violation, a serialization failure or a deadlock: another writer got there first.</summary>
     public abstract bool IsConflict(Exception exception);
 

@@ -83,7 +83,7 @@ public sealed class EfWorkflowDefinitionStore : IWorkflowDefinitionStore
     public Task<DefinitionVersion> SaveAsync(WorkflowDefinition definition, string? user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        return InTransactionAsync(async db =>
+        return InTransactionAsync(definition.DefinitionId, async db =>
         {
             var now = _clock.GetUtcNow();
             var latest = await db.DefinitionVersions
@@ -129,7 +129,7 @@ public sealed class EfWorkflowDefinitionStore : IWorkflowDefinitionStore
     }
 
     public Task<DefinitionVersion> PublishAsync(string definitionId, int? version, string? user, CancellationToken cancellationToken) =>
-        InTransactionAsync(async db =>
+        InTransactionAsync(definitionId, async db =>
         {
             var rows = await RequireAsync(db, definitionId, cancellationToken);
             var target = version is { } v
@@ -166,7 +166,7 @@ public sealed class EfWorkflowDefinitionStore : IWorkflowDefinitionStore
         }, cancellationToken);
 
     public Task<DefinitionVersion> RetractAsync(string definitionId, string? user, CancellationToken cancellationToken) =>
-        InTransactionAsync(async db =>
+        InTransactionAsync(definitionId, async db =>
         {
             var rows = await RequireAsync(db, definitionId, cancellationToken);
             var published = rows.FirstOrDefault(x => x.IsPublished)
@@ -180,7 +180,7 @@ public sealed class EfWorkflowDefinitionStore : IWorkflowDefinitionStore
         }, cancellationToken);
 
     public Task DeleteVersionAsync(string definitionId, int version, CancellationToken cancellationToken) =>
-        InTransactionAsync(async db =>
+        InTransactionAsync(definitionId, async db =>
         {
             var rows = await RequireAsync(db, definitionId, cancellationToken);
             var target = rows.FirstOrDefault(x => x.Version == version)
@@ -260,14 +260,15 @@ public sealed class EfWorkflowDefinitionStore : IWorkflowDefinitionStore
         return rows.Count > 0 ? rows : throw new WorkflowNotFoundException($"There is no workflow '{definitionId}'.");
     }
 
-    private async Task<T> InTransactionAsync<T>(Func<EscalationFlowsDbContext, Task<T>> work, CancellationToken cancellationToken)
+    private async Task<T> InTransactionAsync<T>(string definitionId, Func<EscalationFlowsDbContext, Task<T>> work, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
             try
             {
-                await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
+                await using var transaction = await db.Database.BeginTransactionAsync(_dialect.DefinitionIsolation, cancellationToken);
+                await _dialect.LockDefinitionAsync(db, definitionId, cancellationToken);
                 var result = await work(db);
                 await transaction.CommitAsync(cancellationToken);
                 return result;

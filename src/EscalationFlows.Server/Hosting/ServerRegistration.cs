@@ -42,11 +42,6 @@ public static class ServerRegistration
         services.Configure<ExpressionOptions>(configuration.GetSection("Expressions"));
         services.AddEscalationFlowsPersistence(configuration);
 
-        // Listing instances: the persistence layer may register its own query; otherwise the store answers it (or 501).
-        services.TryAddSingleton<IWorkflowInstanceQuery>(sp => sp.GetRequiredService<IWorkflowStore>() is var store && store is IWorkflowInstanceQuery query
-            ? query
-            : new Api.Instances.UnsupportedInstanceQuery(store.GetType().Name));
-
         services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;

@@ -21,6 +21,5 @@ public static class ApiErrorCodes
     public const string InstanceNotFaulted = "instance-not-faulted";
     public const string BadRequest = "bad-request";
     public const string MethodNotAllowed = "method-not-allowed";
-    public const string NotImplemented = "not-implemented";
     public const string InternalError = "internal-error";
 }

@@ -68,7 +68,6 @@ public sealed partial class ApiExceptionHandler : IExceptionHandler
         WorkflowInputException input => (StatusCodes.Status422UnprocessableEntity, ApiErrorCodes.InputInvalid,
             "The input does not match the workflow's declared inputs; see errors.",
             [.. input.Errors.Select(e => ApiError.At(e.Pointer, ApiErrorCodes.InvalidInput, e.Message))]),
-        NotSupportedException notSupported => (StatusCodes.Status501NotImplemented, ApiErrorCodes.NotImplemented, notSupported.Message, []),
         JsonException json => (StatusCodes.Status400BadRequest, ApiErrorCodes.InvalidJson, JsonRequestReader.Explain(json), []),
         _ => (StatusCodes.Status500InternalServerError, ApiErrorCodes.InternalError,
             "An unexpected error occurred. It was logged with this response's trace id.", []),
