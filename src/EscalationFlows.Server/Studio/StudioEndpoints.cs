@@ -3,7 +3,7 @@ using EscalationFlows.Server.Http;
 namespace EscalationFlows.Server.Studio;
 
 /// <summary>
-/// Serves the single-page studio: every GET of a path without a file extension that no endpoint matched gets
+/// Serves the single-page studio: every GET that no endpoint or static file matched (definition ids may contain dots) gets
 /// wwwroot/index.html (or a built-in placeholder page when the studio was not built). API paths never get HTML.
 /// </summary>
 public static class StudioEndpoints
@@ -11,7 +11,7 @@ public static class StudioEndpoints
     public static RouteGroupBuilder MapStudioEndpoints(this RouteGroupBuilder group)
     {
         ArgumentNullException.ThrowIfNull(group);
-        group.MapFallback($"{{*path:nonfile:{StudioPathConstraint.Name}}}", Serve)
+        group.MapFallback($"{{*path:{StudioPathConstraint.Name}}}", Serve)
             .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]))
             .WithDisplayName("Studio");
         return group;

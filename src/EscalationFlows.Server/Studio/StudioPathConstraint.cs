@@ -8,6 +8,8 @@ public sealed class StudioPathConstraint : IRouteConstraint
 {
     public const string Name = "studio";
 
+    private const string AssetsSegment = "assets";
+
     private static readonly string[] ServerSegments = ["api", "health", "openapi", "scalar"];
 
     public bool Match(HttpContext? httpContext, IRouter? route, string routeKey, RouteValueDictionary values, RouteDirection routeDirection)
@@ -19,7 +21,9 @@ public sealed class StudioPathConstraint : IRouteConstraint
         }
 
         var first = path.TrimStart('/').Split('/', 2)[0];
-        return !ServerSegments.Contains(first, StringComparer.OrdinalIgnoreCase);
+
+        // Built assets are served by the static files middleware; a missing one is a 404, not the studio page.
+        return !ServerSegments.Contains(first, StringComparer.OrdinalIgnoreCase) && !first.Equals(AssetsSegment, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Whether a request path belongs to the server rather than the studio.</summary>

@@ -10,16 +10,40 @@ public sealed class StudioFallbackTests(ServerFixture server)
 {
     [Theory]
     [InlineData("/")]
-    [InlineData("/workflows/escalation/edit")]
-    public async Task Without_a_built_studio_a_placeholder_page_says_so(string path)
+    [InlineData("/workflows/escalation-triage")]
+    [InlineData("/workflows/escalation.triage/versions")]
+    public async Task The_built_studio_is_served_for_client_routes_including_dotted_definition_ids(string path)
     {
         var response = await server.Client.GetAsync(path, ApiCalls.Token);
-        var html = await response.Content.ReadAsStringAsync(ApiCalls.Token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("web studio was not built", html, StringComparison.Ordinal);
-        Assert.Contains("/scalar", html, StringComparison.Ordinal);
+        Assert.Contains("<div id=\"root\"></div>", await response.Content.ReadAsStringAsync(ApiCalls.Token), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/workflows/escalation/edit")]
+    public async Task Without_a_built_studio_a_placeholder_page_says_so(string path)
+    {
+        var webRoot = Directory.CreateTempSubdirectory("escalationflows-empty-wwwroot-").FullName;
+        try
+        {
+            // Production: no static web assets from the build output, only the (empty) web root.
+            await using var factory = new ServerFactory().WithWebHostBuilder(b => b.UseEnvironment("Production").UseWebRoot(webRoot));
+            using var client = factory.CreateClient();
+            var response = await client.GetAsync(path, ApiCalls.Token);
+            var html = await response.Content.ReadAsStringAsync(ApiCalls.Token);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("web studio was not built", html, StringComparison.Ordinal);
+            Assert.Contains("/scalar", html, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(webRoot, recursive: true);
+        }
     }
 
     [Fact]
@@ -51,10 +75,10 @@ public sealed class StudioFallbackTests(ServerFixture server)
         {
             await File.WriteAllTextAsync(Path.Combine(webRoot, "index.html"), "<!doctype html><title>Studio</title><div id=root></div>", ApiCalls.Token);
             await File.WriteAllTextAsync(Path.Combine(webRoot, "app.js"), "console.log('studio');", ApiCalls.Token);
-            await using var factory = new ServerFactory().WithWebHostBuilder(b => b.UseWebRoot(webRoot));
+            await using var factory = new ServerFactory().WithWebHostBuilder(b => b.UseEnvironment("Production").UseWebRoot(webRoot));
             using var client = factory.CreateClient();
 
-            foreach (var path in new[] { "/", "/instances/abc" })
+            foreach (var path in new[] { "/", "/instances/abc", "/workflows/escalation.triage" })
             {
                 var page = await client.GetAsync(path, ApiCalls.Token);
                 Assert.Equal(HttpStatusCode.OK, page.StatusCode);
