@@ -4,7 +4,7 @@ using System.Text;
 namespace EscalationFlows.Testing;
 
 /// <summary>Runs a command to completion and returns its combined output; throws with that output when it fails.</summary>
-internal static class ProcessRunner
+public static class ProcessRunner
 {
     public static async Task<string> RunAsync(string fileName, IEnumerable<string> arguments, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
