@@ -1,7 +1,7 @@
 namespace EscalationFlows.Persistence.HumanTasks;
 
 /// <summary>
-/// Which tasks to list. The selection is the union of the parts that are set (assigned to <see cref="AssignedTo"/>;
+/// Which tasks to list. The selection is the union of the parts that are set (assigned to, or completed by, <see cref="AssignedTo"/>;
 /// unassigned tasks queued for <see cref="QueueTeamKeys"/> or <see cref="QueueRoles"/>; tasks of <see cref="TeamKey"/>;
 /// or <see cref="All"/>), then narrowed by <see cref="Status"/> and, for a caller who may not see every task, by
 /// <see cref="Visibility"/>.

@@ -46,7 +46,7 @@ public sealed class HumanTaskStore
         var team = query.TeamKey;
         var useTeam = team is not null;
         tasks = tasks.Where(t => all
-            || (useAssigned && t.AssigneeId == assigned)
+            || (useAssigned && (t.AssigneeId == assigned || t.CompletedBy == assigned))
             || (useQueue && t.AssigneeId == null && ((t.CandidateTeamKey != null && queueTeams.Contains(t.CandidateTeamKey)) || (t.CandidateRole != null && queueRoles.Contains(t.CandidateRole))))
             || (useTeam && t.CandidateTeamKey == team));
 
