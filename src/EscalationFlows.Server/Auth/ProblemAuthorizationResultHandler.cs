@@ -29,8 +29,9 @@ public sealed partial class ProblemAuthorizationResultHandler : IAuthorizationMi
         ArgumentNullException.ThrowIfNull(authorizeResult);
         if (authorizeResult.Challenged)
         {
+            // The scheme's result is cached for the request, so this does not authenticate twice; it only recovers why it failed.
+            var failure = Describe((await context.AuthenticateAsync()).Failure);
             await context.ChallengeAsync();
-            var failure = context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Failure?.Message;
             LogRefused(_logger, 401, context.Request.Method, context.Request.Path, failure ?? "no credentials");
             await WriteAsync(context, StatusCodes.Status401Unauthorized, ApiErrorCodes.Unauthorized,
                 failure ?? "Sign in first (POST /api/auth/login), or send an API key in the X-Api-Key header or a bearer token.");
@@ -49,6 +50,14 @@ public sealed partial class ProblemAuthorizationResultHandler : IAuthorizationMi
 
         await next(context);
     }
+
+    /// <summary>The API key scheme's own sentence; a token library's exception text (internals) never reaches the client.</summary>
+    private static string? Describe(Exception? failure) => failure switch
+    {
+        null => null,
+        AuthenticationFailureException own => own.Message,
+        _ => "The bearer token is not valid: check its signature, issuer, audience and expiry.",
+    };
 
     private async Task WriteAsync(HttpContext context, int status, string code, string detail)
     {
