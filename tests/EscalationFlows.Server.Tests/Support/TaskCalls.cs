@@ -28,7 +28,7 @@ public static class TaskCalls
         await client.GetObjectAsync($"/api/tasks/{taskId}", expected);
 
     public static Task<HttpResponseMessage> CompleteAsync(this HttpClient client, string taskId, string outcome, JsonObject? data = null) =>
-        client.PostJsonAsync($"/api/tasks/{taskId}/complete", new JsonObject { ["outcome"] = outcome, ["data"] = data ?? new JsonObject() });
+        client.PostJsonAsync($"/api/tasks/{taskId}/complete", new JsonObject { ["outcome"] = outcome, ["data"] = data?.DeepClone() ?? new JsonObject() });
 
     /// <summary>The ids of the tasks a list answer holds, in order.</summary>
     public static IReadOnlyList<string> Ids(this JsonObject page) => [.. page["items"]!.AsArray().Select(t => t!["id"]!.GetValue<string>())];
