@@ -57,7 +57,16 @@ public sealed partial class IdentityBootstrapper
             throw new InvalidOperationException($"Bootstrap:AdminPassword is not acceptable: {weak}");
         }
 
-        await _accounts.CreateUserAsync(new NewUser(email, "Administrator", password!, [Roles.Admin], []), cancellationToken);
+        try
+        {
+            await _accounts.CreateUserAsync(new NewUser(email, "Administrator", password!, [Roles.Admin], []), cancellationToken);
+        }
+        catch (IdentityConflictException)
+        {
+            // Another node starting at the same moment created it first.
+            return;
+        }
+
         if (generated)
         {
             LogGeneratedAdmin(_logger, email, password!);
@@ -75,7 +84,14 @@ public sealed partial class IdentityBootstrapper
         {
             if (!existingTeams.ContainsKey(HumanTaskKeys.Team(name)!))
             {
-                await _accounts.CreateTeamAsync(name, skills, cancellationToken);
+                try
+                {
+                    await _accounts.CreateTeamAsync(name, skills, cancellationToken);
+                }
+                catch (IdentityConflictException)
+                {
+                    // Seeded by another node meanwhile.
+                }
             }
         }
 
@@ -84,8 +100,15 @@ public sealed partial class IdentityBootstrapper
         {
             if (await _users.FindByEmailAsync(user.Email, cancellationToken) is null)
             {
-                await _accounts.CreateUserAsync(user, cancellationToken);
-                created++;
+                try
+                {
+                    await _accounts.CreateUserAsync(user, cancellationToken);
+                    created++;
+                }
+                catch (IdentityConflictException)
+                {
+                    // Seeded by another node meanwhile.
+                }
             }
         }
 

@@ -222,7 +222,7 @@ public sealed class TaskService
     /// resumed through the runtime; the task row is completed in the same transaction (409 when it was completed,
     /// cancelled or changed meanwhile).
     /// </summary>
-    public async Task<HumanTaskRow> CompleteAsync(CurrentUser user, string taskId, string? outcome, JsonNode? data, string? idempotencyKey, CancellationToken cancellationToken)
+    public async Task<HumanTaskRow> CompleteAsync(CurrentUser user, string taskId, string? outcome, JsonNode? data, CancellationToken cancellationToken)
     {
         var row = await GetAsync(user, taskId, cancellationToken);
         RequireOpen(row);
@@ -238,7 +238,7 @@ public sealed class TaskService
 
         var checkedData = CheckAnswer(row, outcome, data);
         var completion = new HumanTaskCompletion { Outcome = outcome!, Data = checkedData, CompletedBy = user.Id, ExpectedRevision = row.Revision };
-        await ResumeAsync(row, completion, idempotencyKey is null ? null : $"task:{taskId}:{idempotencyKey}", cancellationToken);
+        await ResumeAsync(row, completion, cancellationToken);
         return await RequireAsync(taskId, cancellationToken);
     }
 
@@ -249,7 +249,7 @@ public sealed class TaskService
         var row = await RequireClientTaskAsync(grant, cancellationToken);
         var checkedData = CheckAnswer(row, outcome, data);
         var completion = new HumanTaskCompletion { Outcome = outcome!, Data = checkedData, CompletedBy = grant.Actor, ClientLinkId = grant.Link.Id };
-        await ResumeAsync(row, completion, null, cancellationToken);
+        await ResumeAsync(row, completion, cancellationToken);
         return await RequireAsync(row.Id, cancellationToken);
     }
 
@@ -325,11 +325,11 @@ public sealed class TaskService
         return values;
     }
 
-    private async Task ResumeAsync(HumanTaskRow row, HumanTaskCompletion completion, string? idempotencyKey, CancellationToken cancellationToken)
+    private async Task ResumeAsync(HumanTaskRow row, HumanTaskCompletion completion, CancellationToken cancellationToken)
     {
         try
         {
-            await _runtime.ResumeAsync(row.Id, WorkflowJson.ToNode(completion), idempotencyKey, cancellationToken);
+            await _runtime.ResumeAsync(row.Id, WorkflowJson.ToNode(completion), idempotencyKey: null, cancellationToken);
         }
         catch (BookmarkConflictException)
         {

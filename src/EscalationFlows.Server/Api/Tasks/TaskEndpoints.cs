@@ -62,7 +62,7 @@ public static class TaskEndpoints
             .WithSummary("Completes a task with an outcome and form data")
             .WithDescription("Body `{ outcome, data }`. For the assignee, a member of the task's team or role while it is unclaimed, and managers. The data is checked " +
                 "against the task's form (422 listing each field), the outcome against its outcomes (422); 409 when the task is no longer open. The workflow continues " +
-                "on the outcome's port. Supports `Idempotency-Key`.")
+                "on the outcome's port.")
             .AcceptsJson<CompleteTaskRequest>()
             .ProducesApiProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound,
                 StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
@@ -149,13 +149,12 @@ public static class TaskEndpoints
 
     private static async Task<Ok<TaskDetailsResponse>> CompleteAsync(HttpContext context, JsonRequestReader body, TaskService tasks, string id, CancellationToken cancellationToken)
     {
-        var key = IdempotencyKeys.Read(context.Request);
         var user = CurrentUser.From(context.User);
 
         // Who may complete is decided before the body is even read: a caller who may not gets 403, never a form error.
         await tasks.GetAsync(user, id, cancellationToken);
         var request = await body.ReadAsync<CompleteTaskRequest>(context.Request, allowEmpty: false, cancellationToken);
-        var row = await tasks.CompleteAsync(user, id, request.Outcome, request.Data, key, cancellationToken);
+        var row = await tasks.CompleteAsync(user, id, request.Outcome, request.Data, cancellationToken);
         return TypedResults.Ok(await DetailsAsync(tasks, row, cancellationToken));
     }
 
