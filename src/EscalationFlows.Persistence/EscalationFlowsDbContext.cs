@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace EscalationFlows.Persistence;
 
 /// <summary>
-/// The engine's tables: one model for both providers. The provider-specific subclasses
+/// The engine's tables (and those of users, teams, API keys, client links and human tasks): one model for both providers. The provider-specific subclasses
 /// (<see cref="Providers.SqliteEscalationFlowsDbContext"/>, <see cref="Providers.PostgresEscalationFlowsDbContext"/>)
 /// only add type conventions and give each provider its own migration set. Resolve this base type; the registration
 /// hands out the configured provider's subclass.
@@ -35,6 +35,22 @@ public abstract class EscalationFlowsDbContext : DbContext
 
     public DbSet<IdempotencyKeyRow> IdempotencyKeys => Set<IdempotencyKeyRow>();
 
+    public DbSet<UserRow> Users => Set<UserRow>();
+
+    public DbSet<TeamRow> Teams => Set<TeamRow>();
+
+    public DbSet<TeamMemberRow> TeamMembers => Set<TeamMemberRow>();
+
+    public DbSet<ApiKeyRow> ApiKeys => Set<ApiKeyRow>();
+
+    public DbSet<ClientLinkRow> ClientLinks => Set<ClientLinkRow>();
+
+    public DbSet<SigningKeyRow> SigningKeys => Set<SigningKeyRow>();
+
+    public DbSet<HumanTaskRow> Tasks => Set<HumanTaskRow>();
+
+    public DbSet<HumanTaskEventRow> TaskEvents => Set<HumanTaskEventRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -47,6 +63,7 @@ public abstract class EscalationFlowsDbContext : DbContext
         modelBuilder.ApplyConfiguration(new IncidentConfiguration());
         modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
         modelBuilder.ApplyConfiguration(new IdempotencyKeyConfiguration());
+        IdentityConfigurations.Apply(modelBuilder);
         SnakeCaseNames.Apply(modelBuilder);
     }
 }

@@ -1,5 +1,6 @@
 using EscalationFlows.Engine.Activities;
 using EscalationFlows.Engine.Activities.BuiltIn;
+using EscalationFlows.Engine.Activities.HumanTasks;
 using EscalationFlows.Engine.Definitions.Management;
 using EscalationFlows.Engine.Execution;
 using EscalationFlows.Engine.Expressions;
@@ -56,6 +57,7 @@ public static class EngineServiceCollectionExtensions
         services.AddActivity<RunWorkflowActivity>();
         services.AddActivity<SendHttpRequestActivity>();
         services.AddActivity<FaultActivity>();
+        services.AddActivity<HumanTaskActivity>();
         return services;
     }
 

@@ -2,6 +2,8 @@ using EscalationFlows.Engine.Activities;
 using EscalationFlows.Engine.Definitions.Management;
 using EscalationFlows.Engine.Runtime;
 using EscalationFlows.Persistence.Diagnostics;
+using EscalationFlows.Persistence.HumanTasks;
+using EscalationFlows.Persistence.Identity;
 using EscalationFlows.Persistence.Providers;
 using EscalationFlows.Persistence.Stores;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +20,8 @@ public static class PersistenceServiceCollectionExtensions
     /// <see cref="IWorkflowStore"/> (<see cref="EfWorkflowStore"/>), <see cref="IWorkflowDefinitionStore"/> and
     /// <see cref="IWorkflowDefinitionSource"/> (both <see cref="EfWorkflowDefinitionStore"/>), replacing in-memory ones;
     /// a pooled <see cref="IDbContextFactory{EscalationFlowsDbContext}"/>, a scoped <see cref="EscalationFlowsDbContext"/>,
-    /// <see cref="PersistenceOptions"/> and <see cref="StoreDiagnostics"/>. Call it after <c>AddWorkflowEngine</c>, and
+    /// <see cref="PersistenceOptions"/> and <see cref="StoreDiagnostics"/>; the human-task commit participant and the task,
+    /// user, team, API-key, client-link and signing-key stores. Call it after <c>AddWorkflowEngine</c>, and
     /// <see cref="DatabaseMigrator.MigrateAsync"/> once at startup before anything touches the database.
     /// </summary>
     /// <exception cref="InvalidOperationException">The configuration names an unknown provider or lacks the PostgreSQL connection string.</exception>
@@ -77,6 +80,15 @@ public static class PersistenceServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IWorkflowDefinitionStore>(sp => sp.GetRequiredService<EfWorkflowDefinitionStore>());
         services.AddSingleton<IWorkflowDefinitionSource>(sp => sp.GetRequiredService<EfWorkflowDefinitionStore>());
+
+        // Human tasks follow their bookmarks inside each burst; users, teams, keys and client links have their own stores.
+        services.AddSingleton<IBurstCommitParticipant, HumanTaskCommitParticipant>();
+        services.AddSingleton(sp => new HumanTaskStore(sp.GetRequiredService<IDbContextFactory<EscalationFlowsDbContext>>()));
+        services.AddSingleton(sp => new UserStore(sp.GetRequiredService<IDbContextFactory<EscalationFlowsDbContext>>(), sp.GetRequiredService<StoreDialect>()));
+        services.AddSingleton(sp => new TeamStore(sp.GetRequiredService<IDbContextFactory<EscalationFlowsDbContext>>(), sp.GetRequiredService<StoreDialect>()));
+        services.AddSingleton(sp => new ApiKeyStore(sp.GetRequiredService<IDbContextFactory<EscalationFlowsDbContext>>()));
+        services.AddSingleton(sp => new ClientLinkStore(sp.GetRequiredService<IDbContextFactory<EscalationFlowsDbContext>>()));
+        services.AddSingleton(sp => new SigningKeyStore(sp.GetRequiredService<IDbContextFactory<EscalationFlowsDbContext>>(), sp.GetRequiredService<StoreDialect>()));
         return services;
     }
 

@@ -1,17 +1,25 @@
+using EscalationFlows.Server.Api.ApiKeys;
+using EscalationFlows.Server.Api.Auth;
 using EscalationFlows.Server.Api.Bookmarks;
+using EscalationFlows.Server.Api.ClientLinks;
 using EscalationFlows.Server.Api.Definitions;
 using EscalationFlows.Server.Api.Descriptors;
 using EscalationFlows.Server.Api.Docs;
 using EscalationFlows.Server.Api.Events;
 using EscalationFlows.Server.Api.Health;
 using EscalationFlows.Server.Api.Instances;
+using EscalationFlows.Server.Api.Tasks;
+using EscalationFlows.Server.Api.Teams;
+using EscalationFlows.Server.Api.Users;
+using EscalationFlows.Server.Auth;
 using EscalationFlows.Server.Studio;
 
 namespace EscalationFlows.Server.Api;
 
 /// <summary>
-/// The one place where route groups are created. Every endpoint lives in one of these groups, so an authorization
-/// policy (or rate limit) can be attached per group here, e.g. <c>definitions.RequireAuthorization("designer")</c>.
+/// The one place where route groups are created. Every endpoint names its authorization policy (a permission from
+/// <see cref="Permissions"/>) where it is mapped, or is explicitly anonymous: sign-in and sign-out, health, the client
+/// link endpoints and the studio. A test fails when an endpoint has neither.
 /// </summary>
 public static class ApiEndpointGroups
 {
@@ -20,18 +28,27 @@ public static class ApiEndpointGroups
         ArgumentNullException.ThrowIfNull(endpoints);
 
         var api = endpoints.MapGroup("/api");
+        api.MapGroup("/auth").WithTags("Authentication").MapAuthEndpoints();
+        api.MapGroup("/users").WithTags("Users").MapUserEndpoints();
+        api.MapGroup("/teams").WithTags("Teams").MapTeamEndpoints();
+        api.MapGroup("/api-keys").WithTags("API keys").MapApiKeyEndpoints();
         api.MapGroup("/workflow-definitions").WithTags("Workflow definitions").MapDefinitionEndpoints();
         api.MapGroup("/workflow-instances").WithTags("Workflow instances").MapInstanceEndpoints();
         api.MapGroup("/bookmarks").WithTags("Bookmarks").MapBookmarkEndpoints();
         api.MapGroup("/events").WithTags("Events").MapEventEndpoints();
         api.MapGroup("/activity-descriptors").WithTags("Activity descriptors").MapDescriptorEndpoints();
-        api.MapGroup(string.Empty).ExcludeFromDescription().MapServerPathFallback();
+        api.MapGroup("/tasks").WithTags("Tasks").MapTaskEndpoints();
+        api.MapGroup("/client-links").WithTags("Client links").MapClientLinkEndpoints();
+        api.MapGroup("/client").WithTags("Client").MapClientEndpoints();
 
-        var health = endpoints.MapGroup("/health").ExcludeFromDescription();
+        // Unknown API paths answer 404/405 to signed-in callers only, so the API's shape cannot be probed anonymously.
+        api.MapGroup(string.Empty).ExcludeFromDescription().RequireAuthorization(Permissions.SignedIn).MapServerPathFallback();
+
+        var health = endpoints.MapGroup("/health").ExcludeFromDescription().AllowAnonymous();
         health.MapHealthEndpoints();
         health.MapServerPathFallback();
-        endpoints.MapGroup(string.Empty).ExcludeFromDescription().MapApiDocsEndpoints();
-        endpoints.MapGroup(string.Empty).ExcludeFromDescription().MapStudioEndpoints();
+        endpoints.MapGroup(string.Empty).ExcludeFromDescription().RequireAuthorization(Permissions.SignedIn).MapApiDocsEndpoints();
+        endpoints.MapGroup(string.Empty).ExcludeFromDescription().AllowAnonymous().MapStudioEndpoints();
         return endpoints;
     }
 }

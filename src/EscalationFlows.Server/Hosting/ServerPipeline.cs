@@ -1,5 +1,7 @@
 using EscalationFlows.Persistence.Hosting;
 using EscalationFlows.Server.Api;
+using EscalationFlows.Server.Auth;
+using EscalationFlows.Server.ClientLinks;
 using EscalationFlows.Server.Import;
 using Microsoft.AspNetCore.Connections;
 using Serilog;
@@ -9,11 +11,16 @@ namespace EscalationFlows.Server.Hosting;
 /// <summary>Startup work (migrate, import) and the request pipeline.</summary>
 public static partial class ServerPipeline
 {
-    /// <summary>Migrates the database, then imports the shipped workflows. Runs before the server accepts requests.</summary>
+    /// <summary>
+    /// Migrates the database, creates the first admin (and the demo accounts with Seed:Demo=true), loads the client-link
+    /// key, then imports the shipped workflows. Runs before the server accepts requests.
+    /// </summary>
     public static async Task PrepareEscalationFlowsAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(app);
         await DatabaseMigrator.MigrateAsync(app.Services, cancellationToken);
+        await app.Services.GetRequiredService<IdentityBootstrapper>().RunAsync(cancellationToken);
+        await app.Services.GetRequiredService<ClientLinkKeyInitializer>().InitializeAsync(cancellationToken);
         await app.Services.GetRequiredService<WorkflowImporter>().ImportAsync(cancellationToken);
     }
 
@@ -41,6 +48,9 @@ public static partial class ServerPipeline
         app.UseSerilogRequestLogging();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseMiddleware<CrossOriginGuard>();
+        app.UseAuthorization();
         app.MapEscalationFlowsEndpoints();
         StartupBanner.Register(app);
         return app;

@@ -5,6 +5,7 @@ using EscalationFlows.Engine.Hosting;
 using EscalationFlows.Engine.Runtime;
 using EscalationFlows.Persistence.Hosting;
 using EscalationFlows.Server.Api.Health;
+using EscalationFlows.Server.Auth;
 using EscalationFlows.Server.Background;
 using EscalationFlows.Server.Http;
 using EscalationFlows.Server.Import;
@@ -15,7 +16,7 @@ using Microsoft.Extensions.Options;
 
 namespace EscalationFlows.Server.Hosting;
 
-/// <summary>Everything the host registers: engine, persistence, API plumbing, background dispatchers, import, telemetry.</summary>
+/// <summary>Everything the host registers: engine, persistence, authentication, API plumbing, background dispatchers, import, telemetry.</summary>
 public static class ServerRegistration
 {
     public static WebApplicationBuilder AddEscalationFlowsServer(this WebApplicationBuilder builder)
@@ -41,6 +42,8 @@ public static class ServerRegistration
         services.Configure<EngineOptions>(configuration.GetSection("Engine"));
         services.Configure<ExpressionOptions>(configuration.GetSection("Expressions"));
         services.AddEscalationFlowsPersistence(configuration);
+        builder.AddEscalationFlowsAuth();
+        services.AddSingleton<Tasks.TaskService>();
 
         services.ConfigureHttpJsonOptions(json =>
         {

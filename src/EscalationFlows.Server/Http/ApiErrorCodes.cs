@@ -22,4 +22,21 @@ public static class ApiErrorCodes
     public const string BadRequest = "bad-request";
     public const string MethodNotAllowed = "method-not-allowed";
     public const string InternalError = "internal-error";
+    public const string Unauthorized = "unauthorized";
+    public const string Forbidden = "forbidden";
+    public const string CrossOriginRequest = "cross-origin-request";
+    public const string SignInFailed = "sign-in-failed";
+    public const string Conflict = "conflict";
+    public const string BookmarkInternal = "bookmark-internal";
+    public const string TaskNotOpen = "task-not-open";
+    public const string TaskChanged = "task-changed";
+    public const string TaskAssigned = "task-assigned";
+    public const string TaskNotAssigned = "task-not-assigned";
+    public const string FormInvalid = "form-invalid";
+    public const string OutcomeUnknown = "outcome-unknown";
+    public const string ClientLinkInvalid = "client-link-invalid";
+    public const string ClientLinkExpired = "client-link-expired";
+    public const string ClientLinkRevoked = "client-link-revoked";
+    public const string ClientLinkUsed = "client-link-used";
+    public const string ClientLinkUnusable = "client-link-unusable";
 }

@@ -63,6 +63,8 @@ public sealed partial class ApiExceptionHandler : IExceptionHandler
         InstanceStateException state => (StatusCodes.Status409Conflict, ApiErrorCodes.BookmarkConflict, state.Message, []),
         DefinitionConflictException conflict => (StatusCodes.Status409Conflict, ApiErrorCodes.DefinitionConflict, conflict.Message, []),
         ConcurrencyConflictException conflict => (StatusCodes.Status409Conflict, ApiErrorCodes.ConcurrencyConflict, conflict.Message, []),
+        Persistence.HumanTasks.HumanTaskConflictException task => (StatusCodes.Status409Conflict, task.Code, task.Message, []),
+        Persistence.Identity.IdentityConflictException identity => (StatusCodes.Status409Conflict, ApiErrorCodes.Conflict, identity.Message, []),
         DefinitionValidationException invalid => (StatusCodes.Status422UnprocessableEntity, ApiErrorCodes.DefinitionInvalid,
             "The workflow definition is invalid; see errors for every problem found.", [.. invalid.Errors.Select(ApiError.From)]),
         WorkflowInputException input => (StatusCodes.Status422UnprocessableEntity, ApiErrorCodes.InputInvalid,

@@ -45,6 +45,8 @@ public static class ProblemResponses
         {
             problem.Extensions["code"] = status switch
             {
+                StatusCodes.Status401Unauthorized => ApiErrorCodes.Unauthorized,
+                StatusCodes.Status403Forbidden => ApiErrorCodes.Forbidden,
                 StatusCodes.Status404NotFound => ApiErrorCodes.NotFound,
                 StatusCodes.Status405MethodNotAllowed => ApiErrorCodes.MethodNotAllowed,
                 StatusCodes.Status413PayloadTooLarge => ApiErrorCodes.BodyTooLarge,

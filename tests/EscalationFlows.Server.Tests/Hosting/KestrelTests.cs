@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Text;
+using EscalationFlows.Server.Auth;
 using EscalationFlows.Server.Tests.Support;
 using Microsoft.Extensions.Logging;
 
@@ -30,7 +31,8 @@ public sealed class KestrelTests
         using var socket = new TcpClient();
         await socket.ConnectAsync(address.Host, address.Port, ApiCalls.Token);
         await using var stream = socket.GetStream();
-        var head = Encoding.ASCII.GetBytes($"POST {path} HTTP/1.1\r\nHost: {address.Authority}\r\nContent-Type: application/json\r\nConnection: close\r\n{headers}\r\n");
+        var key = factory.KeyFor(Roles.Admin);
+        var head = Encoding.ASCII.GetBytes($"POST {path} HTTP/1.1\r\nHost: {address.Authority}\r\nContent-Type: application/json\r\nX-Api-Key: {key}\r\nConnection: close\r\n{headers}\r\n");
         await stream.WriteAsync(head.Concat(body).ToArray(), ApiCalls.Token);
         using var reader = new StreamReader(stream, Encoding.ASCII);
         var statusLine = await reader.ReadLineAsync(ApiCalls.Token) ?? string.Empty;

@@ -40,6 +40,13 @@ public static class ApiCalls
     public static async Task<JsonObject> GetObjectAsync(this HttpClient client, string url, HttpStatusCode expected = HttpStatusCode.OK) =>
         await (await client.GetAsync(url, Token)).ReadObjectAsync(expected);
 
+    /// <summary>Asserts the status of an answer that may have no body (204).</summary>
+    public static async Task ReadJsonOrEmptyAsync(this HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var body = await response.Content.ReadAsStringAsync(Token);
+        Assert.True(response.StatusCode == expected, $"Expected {(int)expected} but got {(int)response.StatusCode}: {body}");
+    }
+
     /// <summary>
     /// Asserts an RFC 9457 problem: the media type, the five members (type, title, status, detail, instance), the
     /// status, the code, and no trace of server internals.

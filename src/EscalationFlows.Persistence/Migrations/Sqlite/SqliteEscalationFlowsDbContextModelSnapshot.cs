@@ -16,6 +16,52 @@ namespace EscalationFlows.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("EscalationFlows.Persistence.Entities.ApiKeyRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("RevokedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_by");
+
+                    b.Property<string>("Roles")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("roles");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("secret_hash");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("auth_api_keys", (string)null);
+                });
+
             modelBuilder.Entity("EscalationFlows.Persistence.Entities.BookmarkRow", b =>
                 {
                     b.Property<string>("Id")
@@ -74,6 +120,53 @@ namespace EscalationFlows.Persistence.Migrations.Sqlite
                         .HasFilter("state = 'Active'");
 
                     b.ToTable("wf_bookmarks", (string)null);
+                });
+
+            modelBuilder.Entity("EscalationFlows.Persistence.Entities.ClientLinkRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("RevokedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_by");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("used_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Purpose", "SubjectId");
+
+                    b.ToTable("auth_client_links", (string)null);
                 });
 
             modelBuilder.Entity("EscalationFlows.Persistence.Entities.DefinitionVersionRow", b =>
@@ -170,6 +263,186 @@ namespace EscalationFlows.Persistence.Migrations.Sqlite
                     b.HasIndex("EventName");
 
                     b.ToTable("wf_event_triggers", (string)null);
+                });
+
+            modelBuilder.Entity("EscalationFlows.Persistence.Entities.HumanTaskEventRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Details")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("details");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("TaskId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("task_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId");
+
+                    b.ToTable("ht_task_events", (string)null);
+                });
+
+            modelBuilder.Entity("EscalationFlows.Persistence.Entities.HumanTaskRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActivityId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("activity_id");
+
+                    b.Property<string>("ActivityName")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("activity_name");
+
+                    b.Property<string>("AssigneeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assignee_id");
+
+                    b.Property<string>("CandidateRole")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("candidate_role");
+
+                    b.Property<string>("CandidateTeam")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("candidate_team");
+
+                    b.Property<string>("CandidateTeamKey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("candidate_team_key");
+
+                    b.Property<string>("ClientLinkId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_link_id");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("CompletedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_by");
+
+                    b.Property<string>("Context")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("context");
+
+                    b.Property<string>("CorrelationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("correlation_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Data")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("data");
+
+                    b.Property<string>("DefinitionId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("definition_id");
+
+                    b.Property<int>("DefinitionVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("definition_version");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_at");
+
+                    b.Property<long?>("EscalateAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("escalate_at");
+
+                    b.Property<string>("EscalateTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("escalate_to");
+
+                    b.Property<long?>("EscalatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("escalated_at");
+
+                    b.Property<string>("Form")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("form");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("Outcome")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Outcomes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcomes");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("priority");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstanceId");
+
+                    b.HasIndex("Status", "AssigneeId");
+
+                    b.HasIndex("Status", "CandidateRole");
+
+                    b.HasIndex("Status", "CandidateTeamKey");
+
+                    b.ToTable("ht_tasks", (string)null);
                 });
 
             modelBuilder.Entity("EscalationFlows.Persistence.Entities.IdempotencyKeyRow", b =>
@@ -355,6 +628,80 @@ namespace EscalationFlows.Persistence.Migrations.Sqlite
                     b.ToTable("wf_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("EscalationFlows.Persistence.Entities.SigningKeyRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("auth_signing_keys", (string)null);
+                });
+
+            modelBuilder.Entity("EscalationFlows.Persistence.Entities.TeamMemberRow", b =>
+                {
+                    b.Property<string>("TeamId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team_id");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<long>("JoinedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("joined_at");
+
+                    b.HasKey("TeamId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("auth_team_members", (string)null);
+                });
+
+            modelBuilder.Entity("EscalationFlows.Persistence.Entities.TeamRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("normalized_name");
+
+                    b.Property<string>("Skills")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("skills");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedName")
+                        .IsUnique();
+
+                    b.ToTable("auth_teams", (string)null);
+                });
+
             modelBuilder.Entity("EscalationFlows.Persistence.Entities.TimerRow", b =>
                 {
                     b.Property<string>("Id")
@@ -401,6 +748,70 @@ namespace EscalationFlows.Persistence.Migrations.Sqlite
                     b.HasIndex("InstanceId");
 
                     b.ToTable("wf_timers", (string)null);
+                });
+
+            modelBuilder.Entity("EscalationFlows.Persistence.Entities.UserRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("disabled");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failed_sign_ins");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("locked_until");
+
+                    b.Property<string>("NormalizedEmail")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("normalized_email");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("password_hash");
+
+                    b.Property<string>("Roles")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("roles");
+
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("security_stamp");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedEmail")
+                        .IsUnique();
+
+                    b.ToTable("auth_users", (string)null);
                 });
 
             modelBuilder.Entity("EscalationFlows.Persistence.Entities.WorkflowInstanceRow", b =>
@@ -492,6 +903,24 @@ namespace EscalationFlows.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EscalationFlows.Persistence.Entities.HumanTaskEventRow", b =>
+                {
+                    b.HasOne("EscalationFlows.Persistence.Entities.HumanTaskRow", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EscalationFlows.Persistence.Entities.HumanTaskRow", b =>
+                {
+                    b.HasOne("EscalationFlows.Persistence.Entities.WorkflowInstanceRow", null)
+                        .WithMany()
+                        .HasForeignKey("InstanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EscalationFlows.Persistence.Entities.IncidentRow", b =>
                 {
                     b.HasOne("EscalationFlows.Persistence.Entities.WorkflowInstanceRow", null)
@@ -506,6 +935,21 @@ namespace EscalationFlows.Persistence.Migrations.Sqlite
                     b.HasOne("EscalationFlows.Persistence.Entities.WorkflowInstanceRow", null)
                         .WithMany()
                         .HasForeignKey("InstanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EscalationFlows.Persistence.Entities.TeamMemberRow", b =>
+                {
+                    b.HasOne("EscalationFlows.Persistence.Entities.TeamRow", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EscalationFlows.Persistence.Entities.UserRow", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

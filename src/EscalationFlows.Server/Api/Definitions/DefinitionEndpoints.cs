@@ -2,7 +2,9 @@ using System.Text;
 using EscalationFlows.Engine.Definitions;
 using EscalationFlows.Engine.Definitions.Management;
 using EscalationFlows.Engine.Validation;
+using EscalationFlows.Server.Auth;
 using EscalationFlows.Server.Http;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EscalationFlows.Server.Api.Definitions;
@@ -15,11 +17,13 @@ public static class DefinitionEndpoints
         ArgumentNullException.ThrowIfNull(group);
 
         group.MapGet(string.Empty, ListAsync)
+            .RequireAuthorization(Permissions.DefinitionsRead)
             .WithName("ListWorkflowDefinitions")
             .WithSummary("Lists workflow definitions")
             .WithDescription("One summary per definition: latest and published version, version count, last update. `search` matches id, name and description (case-insensitive).");
 
         group.MapPost(string.Empty, SaveAsync)
+            .RequireAuthorization(Permissions.DefinitionsEdit)
             .WithName("SaveWorkflowDefinition")
             .WithSummary("Saves a definition as a draft")
             .WithDescription("Validates the document (JSON syntax, schema, semantics). Creates version N+1 when the latest version was ever published (201), else updates the draft in place (200). The `version` in the body is ignored.")
@@ -27,6 +31,7 @@ public static class DefinitionEndpoints
             .ProducesApiProblems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
 
         group.MapPost("/validate", ValidateAsync)
+            .RequireAuthorization(Permissions.DefinitionsEdit)
             .WithName("ValidateWorkflowDefinition")
             .WithSummary("Validates a definition without saving it")
             .WithDescription("Always 200 with every error (JSON pointer, code, message) unless the body cannot be read at all (413, 415).")
@@ -34,6 +39,7 @@ public static class DefinitionEndpoints
             .ProducesApiProblems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
 
         group.MapPost("/import", ImportAsync)
+            .RequireAuthorization(Permissions.DefinitionsEdit)
             .WithName("ImportWorkflowDefinition")
             .WithSummary("Imports a definition file")
             .WithDescription("Saves an exported definition like the save endpoint; with `publish=true` the saved version is also published.")
@@ -41,17 +47,20 @@ public static class DefinitionEndpoints
             .ProducesApiProblems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
 
         group.MapGet("/{definitionId}", GetAsync)
+            .RequireAuthorization(Permissions.DefinitionsRead)
             .WithName("GetWorkflowDefinition")
             .WithSummary("Gets one version of a definition")
             .WithDescription("`version` is a number, `latest` (default) or `published`.")
             .ProducesApiProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
         group.MapGet("/{definitionId}/versions", VersionsAsync)
+            .RequireAuthorization(Permissions.DefinitionsRead)
             .WithName("ListWorkflowDefinitionVersions")
             .WithSummary("Lists every version of a definition, newest first")
             .ProducesApiProblems(StatusCodes.Status404NotFound);
 
         group.MapPost("/{definitionId}/publish", PublishAsync)
+            .RequireAuthorization(Permissions.DefinitionsPublish)
             .WithName("PublishWorkflowDefinition")
             .WithSummary("Publishes a version")
             .WithDescription("Optional body `{ \"version\": N }` (default: the latest). Validates the version again; the previously published version is unpublished. Running instances stay on their version.")
@@ -59,24 +68,28 @@ public static class DefinitionEndpoints
             .ProducesApiProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
 
         group.MapPost("/{definitionId}/retract", RetractAsync)
+            .RequireAuthorization(Permissions.DefinitionsPublish)
             .WithName("RetractWorkflowDefinition")
             .WithSummary("Unpublishes the published version")
             .WithDescription("New instances can no longer start; running instances continue. 409 when nothing is published.")
             .ProducesApiProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         group.MapDelete("/{definitionId}/versions/{version:int}", DeleteVersionAsync)
+            .RequireAuthorization(Permissions.DefinitionsEdit)
             .WithName("DeleteWorkflowDefinitionVersion")
             .WithSummary("Deletes a draft version")
             .WithDescription("409 when the version is or was ever published.")
             .ProducesApiProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         group.MapGet("/{definitionId}/diff", DiffAsync)
+            .RequireAuthorization(Permissions.DefinitionsRead)
             .WithName("DiffWorkflowDefinitionVersions")
             .WithSummary("Compares two versions")
             .WithDescription("`from` and `to` are version numbers, `latest` or `published`. Lists activities added, removed and changed (with the changed fields) and connections added and removed.")
             .ProducesApiProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
         group.MapGet("/{definitionId}/export", ExportAsync)
+            .RequireAuthorization(Permissions.DefinitionsRead)
             .WithName("ExportWorkflowDefinition")
             .WithSummary("Downloads a version as a definition file")
             .WithDescription("`version` is a number, `latest` (default) or `published`. The file can be imported again.")
@@ -99,7 +112,7 @@ public static class DefinitionEndpoints
         HttpRequest request, JsonRequestReader body, WorkflowDefinitionReader reader, IWorkflowDefinitionStore store, CancellationToken cancellationToken)
     {
         var definition = await ReadDefinitionAsync(request, body, reader, cancellationToken);
-        var (saved, created) = await SaveCoreAsync(store, definition, cancellationToken);
+        var (saved, created) = await SaveCoreAsync(store, definition, UserId(request.HttpContext), cancellationToken);
         return created ? TypedResults.Created(Location(saved), saved) : TypedResults.Ok(saved);
     }
 
@@ -112,13 +125,21 @@ public static class DefinitionEndpoints
     }
 
     private static async Task<Results<Created<DefinitionVersionResponse>, Ok<DefinitionVersionResponse>>> ImportAsync(
-        HttpRequest request, JsonRequestReader body, WorkflowDefinitionReader reader, IWorkflowDefinitionStore store, bool? publish, CancellationToken cancellationToken)
+        HttpRequest request, JsonRequestReader body, WorkflowDefinitionReader reader, IWorkflowDefinitionStore store, IAuthorizationService authorization, bool? publish,
+        CancellationToken cancellationToken)
     {
+        // Publishing while importing needs the publish permission too, checked before anything is read or saved.
+        if (publish == true && !(await authorization.AuthorizeAsync(request.HttpContext.User, Permissions.DefinitionsPublish)).Succeeded)
+        {
+            throw new ApiRequestException(StatusCodes.Status403Forbidden, ApiErrorCodes.Forbidden,
+                $"Importing with publish=true needs the permission '{Permissions.DefinitionsPublish}'; import without it to save a draft.");
+        }
+
         var definition = await ReadDefinitionAsync(request, body, reader, cancellationToken);
-        var (saved, created) = await SaveCoreAsync(store, definition, cancellationToken);
+        var (saved, created) = await SaveCoreAsync(store, definition, UserId(request.HttpContext), cancellationToken);
         if (publish == true)
         {
-            saved = DefinitionVersionResponse.From(await store.PublishAsync(saved.DefinitionId, saved.Version, user: null, cancellationToken));
+            saved = DefinitionVersionResponse.From(await store.PublishAsync(saved.DefinitionId, saved.Version, UserId(request.HttpContext), cancellationToken));
         }
 
         return created ? TypedResults.Created(Location(saved), saved) : TypedResults.Ok(saved);
@@ -162,13 +183,13 @@ public static class DefinitionEndpoints
             throw new DefinitionValidationException(check.Errors);
         }
 
-        var published = await store.PublishAsync(definitionId, target.Version, user: null, cancellationToken);
+        var published = await store.PublishAsync(definitionId, target.Version, UserId(request.HttpContext), cancellationToken);
         return TypedResults.Ok(DefinitionVersionResponse.From(published));
     }
 
-    private static async Task<Ok<DefinitionVersionResponse>> RetractAsync(IWorkflowDefinitionStore store, string definitionId, CancellationToken cancellationToken)
+    private static async Task<Ok<DefinitionVersionResponse>> RetractAsync(HttpContext context, IWorkflowDefinitionStore store, string definitionId, CancellationToken cancellationToken)
     {
-        var retracted = await store.RetractAsync(definitionId, user: null, cancellationToken);
+        var retracted = await store.RetractAsync(definitionId, UserId(context), cancellationToken);
         return TypedResults.Ok(DefinitionVersionResponse.From(retracted));
     }
 
@@ -218,12 +239,16 @@ public static class DefinitionEndpoints
         throw new DefinitionValidationException(result.Errors);
     }
 
-    private static async Task<(DefinitionVersionResponse Saved, bool Created)> SaveCoreAsync(IWorkflowDefinitionStore store, WorkflowDefinition definition, CancellationToken cancellationToken)
+    private static async Task<(DefinitionVersionResponse Saved, bool Created)> SaveCoreAsync(IWorkflowDefinitionStore store, WorkflowDefinition definition, string user,
+        CancellationToken cancellationToken)
     {
         var before = await store.GetLatestAsync(definition.DefinitionId, cancellationToken);
-        var saved = await store.SaveAsync(definition, user: null, cancellationToken);
+        var saved = await store.SaveAsync(definition, user, cancellationToken);
         return (DefinitionVersionResponse.From(saved), before is null || before.Version != saved.Version);
     }
+
+    /// <summary>Who saves or publishes, as recorded with the version.</summary>
+    private static string UserId(HttpContext context) => CurrentUser.From(context.User).Id;
 
     private static string Location(DefinitionVersionResponse saved) =>
         $"/api/workflow-definitions/{Uri.EscapeDataString(saved.DefinitionId)}?version={saved.Version}";

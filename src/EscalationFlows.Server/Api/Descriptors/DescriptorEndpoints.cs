@@ -1,4 +1,5 @@
 using EscalationFlows.Engine.Activities;
+using EscalationFlows.Server.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EscalationFlows.Server.Api.Descriptors;
@@ -11,6 +12,7 @@ public static class DescriptorEndpoints
         ArgumentNullException.ThrowIfNull(group);
 
         group.MapGet(string.Empty, List)
+            .RequireAuthorization(Permissions.SignedIn)
             .WithName("ListActivityDescriptors")
             .WithSummary("Lists the registered activity types")
             .WithDescription("Ordered by category, then display name. Each descriptor lists inputs (with type, default, UI hint), outputs and ports.");

@@ -1,5 +1,6 @@
 using EscalationFlows.Engine.Runtime;
 using EscalationFlows.Server.Api.Instances;
+using EscalationFlows.Server.Auth;
 using EscalationFlows.Server.Http;
 using EscalationFlows.Server.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,6 +17,7 @@ public static class EventEndpoints
         ArgumentNullException.ThrowIfNull(group);
 
         group.MapPost("/{eventName}", PublishAsync)
+            .RequireAuthorization(Permissions.EventsPublish)
             .WithName("PublishEvent")
             .WithSummary("Publishes a named event")
             .WithDescription("Body `{ \"correlationId\": ..., \"payload\": ... }`. Resumes every instance waiting for this event (WaitForEvent with a matching or no correlation id) and starts every published workflow with an EventTrigger for it. An `Idempotency-Key` makes a repeat return the first results.")

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using EscalationFlows.Engine.Execution;
 using EscalationFlows.Engine.Runtime;
+using EscalationFlows.Server.Auth;
 using EscalationFlows.Server.Http;
 using EscalationFlows.Server.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,6 +21,7 @@ public static class InstanceEndpoints
         ArgumentNullException.ThrowIfNull(group);
 
         group.MapPost(string.Empty, StartAsync)
+            .RequireAuthorization(Permissions.InstancesStart)
             .WithName("StartWorkflowInstance")
             .WithSummary("Starts an instance")
             .WithDescription("Runs the published version (or `version`) until it waits, ends or faults. With an `Idempotency-Key` header a repeat returns the first result (header `Idempotent-Replayed: true`).")
@@ -28,23 +30,27 @@ public static class InstanceEndpoints
                 StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
 
         group.MapGet(string.Empty, ListAsync)
+            .RequireAuthorization(Permissions.InstancesRead)
             .WithName("ListWorkflowInstances")
             .WithSummary("Lists instances, newest first")
             .WithDescription($"Filters: `definitionId`, `status` (Running, Suspended, Finished, Cancelled, Faulted), `correlationId`. `page` starts at 1; `pageSize` defaults to {DefaultPageSize} (at most {PageRequest.MaxPageSize}).")
             .ProducesApiProblems(StatusCodes.Status400BadRequest);
 
         group.MapGet("/{id}", GetAsync)
+            .RequireAuthorization(Permissions.InstancesRead)
             .WithName("GetWorkflowInstance")
             .WithSummary("Gets the state of an instance")
             .ProducesApiProblems(StatusCodes.Status404NotFound);
 
         group.MapGet("/{id}/journal", JournalAsync)
+            .RequireAuthorization(Permissions.InstancesRead)
             .WithName("GetWorkflowInstanceJournal")
             .WithSummary("Reads the journal of an instance")
             .WithDescription($"Entries with a sequence greater than `after` (default 0), at most `max` (default {DefaultJournalMax}, at most {MaxJournalMax}).")
             .ProducesApiProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
         group.MapPost("/{id}/cancel", CancelAsync)
+            .RequireAuthorization(Permissions.InstancesOperate)
             .WithName("CancelWorkflowInstance")
             .WithSummary("Cancels an instance")
             .WithDescription("Optional body `{ \"reason\": \"...\" }`. 409 when the instance already ended.")
@@ -52,6 +58,7 @@ public static class InstanceEndpoints
             .ProducesApiProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         group.MapPost("/{id}/retry", RetryAsync)
+            .RequireAuthorization(Permissions.InstancesOperate)
             .WithName("RetryWorkflowInstance")
             .WithSummary("Retries the failed step of a faulted instance")
             .WithDescription("409 when the instance is not faulted.")
