@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace EscalationFlows.Persistence;
 
 /// <summary>
-/// The engine's tables: one model for both providers. The provider-specific subclasses
+/// The engine's tables (<c>wf_*</c>) and the SLA module's (<c>sla_*</c>, <c>esc_tickets</c>): one model for both providers. The provider-specific subclasses
 /// (<see cref="Providers.SqliteEscalationFlowsDbContext"/>, <see cref="Providers.PostgresEscalationFlowsDbContext"/>)
 /// only add type conventions and give each provider its own migration set. Resolve this base type; the registration
 /// hands out the configured provider's subclass.
@@ -35,6 +35,14 @@ public abstract class EscalationFlowsDbContext : DbContext
 
     public DbSet<IdempotencyKeyRow> IdempotencyKeys => Set<IdempotencyKeyRow>();
 
+    public DbSet<SlaCalendarRow> SlaCalendars => Set<SlaCalendarRow>();
+
+    public DbSet<SlaPolicyRow> SlaPolicies => Set<SlaPolicyRow>();
+
+    public DbSet<SlaClockRow> SlaClocks => Set<SlaClockRow>();
+
+    public DbSet<TrackedTicketRow> Tickets => Set<TrackedTicketRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -47,6 +55,10 @@ public abstract class EscalationFlowsDbContext : DbContext
         modelBuilder.ApplyConfiguration(new IncidentConfiguration());
         modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
         modelBuilder.ApplyConfiguration(new IdempotencyKeyConfiguration());
+        modelBuilder.ApplyConfiguration(new SlaCalendarConfiguration());
+        modelBuilder.ApplyConfiguration(new SlaPolicyConfiguration());
+        modelBuilder.ApplyConfiguration(new SlaClockConfiguration());
+        modelBuilder.ApplyConfiguration(new TrackedTicketConfiguration());
         SnakeCaseNames.Apply(modelBuilder);
     }
 }
