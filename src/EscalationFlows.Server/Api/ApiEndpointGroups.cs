@@ -5,6 +5,8 @@ using EscalationFlows.Server.Api.Docs;
 using EscalationFlows.Server.Api.Events;
 using EscalationFlows.Server.Api.Health;
 using EscalationFlows.Server.Api.Instances;
+using EscalationFlows.Server.Api.Sla;
+using EscalationFlows.Server.Api.Tickets;
 using EscalationFlows.Server.Studio;
 
 namespace EscalationFlows.Server.Api;
@@ -25,6 +27,10 @@ public static class ApiEndpointGroups
         api.MapGroup("/bookmarks").WithTags("Bookmarks").MapBookmarkEndpoints();
         api.MapGroup("/events").WithTags("Events").MapEventEndpoints();
         api.MapGroup("/activity-descriptors").WithTags("Activity descriptors").MapDescriptorEndpoints();
+        api.MapGroup("/tickets").WithTags("Tickets").MapTicketEndpoints();
+        api.MapGroup("/sla/policies").WithTags("SLA policies").MapSlaPolicyEndpoints();
+        api.MapGroup("/sla/calendars").WithTags("SLA calendars").MapSlaCalendarEndpoints();
+        api.MapGroup("/sla").WithTags("SLA clocks").MapSlaEndpoints();
         api.MapGroup(string.Empty).ExcludeFromDescription().MapServerPathFallback();
 
         var health = endpoints.MapGroup("/health").ExcludeFromDescription();

@@ -1,3 +1,4 @@
+using EscalationFlows.Escalations.Sla.Services;
 using EscalationFlows.Persistence.Hosting;
 using EscalationFlows.Server.Api;
 using EscalationFlows.Server.Import;
@@ -9,11 +10,15 @@ namespace EscalationFlows.Server.Hosting;
 /// <summary>Startup work (migrate, import) and the request pipeline.</summary>
 public static partial class ServerPipeline
 {
-    /// <summary>Migrates the database, then imports the shipped workflows. Runs before the server accepts requests.</summary>
+    /// <summary>
+    /// Migrates the database, seeds the SLA defaults (and finishes any interrupted clock recomputation), then imports the
+    /// shipped workflows. Runs before the server accepts requests.
+    /// </summary>
     public static async Task PrepareEscalationFlowsAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(app);
         await DatabaseMigrator.MigrateAsync(app.Services, cancellationToken);
+        await app.Services.GetRequiredService<SlaMaintenance>().PrepareAsync(cancellationToken);
         await app.Services.GetRequiredService<WorkflowImporter>().ImportAsync(cancellationToken);
     }
 
