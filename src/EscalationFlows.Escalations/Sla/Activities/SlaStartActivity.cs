@@ -54,6 +54,7 @@ public sealed class SlaStartActivity : Activity
         ],
         Outputs =
         [
+            new OutputDescriptor { Name = "subjectId", Type = "string", Description = "The subject whose clocks were started." },
             new OutputDescriptor { Name = "clocks", Type = "array", Description = "Per metric started: { metric, targetMinutes, deadline } (deadline if it is never paused)." },
         ],
     };
@@ -131,6 +132,7 @@ public sealed class SlaStartActivity : Activity
             });
         }
 
+        context.SetOutput("subjectId", subjectId);
         context.SetOutput("clocks", clocks);
         context.Log($"SLA clocks of {subjectId} started under {policyId} v{policy.Policy.Version}, P{priority}{(tier is null ? string.Empty : $", tier {tier}")}.");
         return ActivityResult.Done();
