@@ -1,52 +1,75 @@
 using EscalationFlows.Engine.Runtime;
 using EscalationFlows.Escalations.Sla.Scheduling;
 using EscalationFlows.Escalations.Sla.Services;
+using EscalationFlows.Escalations.Sla.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace EscalationFlows.Escalations.Sla.Runtime;
 
 /// <summary>
-/// Publishes the <c>sla.threshold</c> event of a fired threshold through <see cref="WorkflowRuntime.PublishEventAsync"/>
-/// (correlation id = subject id, idempotency key = timer id), right after the firing committed. A failure leaves the
-/// outbox message for the outbox dispatcher, which publishes it again with the same key.
+/// Publishes the <c>sla.threshold</c> events of fired thresholds through <see cref="WorkflowRuntime.PublishEventAsync"/>
+/// (correlation id = subject id, idempotency key = timer id) right after the firing committed, then marks their outbox
+/// messages delivered in one statement. A failed event stays in the outbox for the outbox dispatcher, which publishes
+/// it again with the same key.
 /// </summary>
 public sealed partial class SlaEventPublisher
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
 
     private readonly IServiceProvider _services;
+    private readonly ISlaStore _store;
     private readonly TimeProvider _clock;
     private readonly ILogger<SlaEventPublisher> _logger;
 
-    public SlaEventPublisher(IServiceProvider services, TimeProvider clock, ILogger<SlaEventPublisher> logger)
+    public SlaEventPublisher(IServiceProvider services, ISlaStore store, TimeProvider clock, ILogger<SlaEventPublisher> logger)
     {
         _services = services;
+        _store = store;
         _clock = clock;
         _logger = logger;
     }
 
-    /// <summary>Publishes the event and marks the (already leased) outbox message delivered; on failure marks it for a retry.</summary>
-    public async Task DeliverAsync(SlaFiring firing, CancellationToken cancellationToken)
+    /// <summary>Publishes the events and marks their (already leased) outbox messages delivered; failed ones are marked for a retry.</summary>
+    public async Task DeliverAsync(IReadOnlyList<SlaFiring> firings, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(firing);
+        ArgumentNullException.ThrowIfNull(firings);
+        if (firings.Count == 0)
+        {
+            return;
+        }
+
         // Resolved lazily: the runtime depends on the timer handlers, which depend on this publisher.
         var runtime = _services.GetRequiredService<WorkflowRuntime>();
-        try
+        var delivered = new List<string>(firings.Count);
+        foreach (var firing in firings)
         {
-            await PublishAsync(runtime, firing.SubjectId, firing.Payload, firing.IdempotencyKey, cancellationToken);
-            await runtime.Store.MarkOutboxDeliveredAsync(firing.OutboxMessageId, _clock.GetUtcNow(), cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
+            try
+            {
+                await PublishAsync(runtime, firing.SubjectId, firing.Payload, firing.IdempotencyKey, cancellationToken);
+                delivered.Add(firing.OutboxMessageId);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
 #pragma warning disable CA1031 // The event stays in the outbox; the dispatcher publishes it again with the same idempotency key.
-        catch (Exception ex)
+            catch (Exception ex)
 #pragma warning restore CA1031
+            {
+                LogPublishFailed(_logger, ex, firing.IdempotencyKey);
+                await runtime.Store.MarkOutboxFailedAsync(firing.OutboxMessageId, _clock.GetUtcNow() + RetryDelay, ex.Message, cancellationToken);
+            }
+        }
+
+        if (delivered.Count > 0)
         {
-            LogPublishFailed(_logger, ex, firing.IdempotencyKey);
-            await runtime.Store.MarkOutboxFailedAsync(firing.OutboxMessageId, _clock.GetUtcNow() + RetryDelay, ex.Message, cancellationToken);
+            var at = _clock.GetUtcNow();
+            await _store.ExecuteAsync(async (session, ct) =>
+            {
+                await session.MarkOutboxDeliveredAsync(delivered, at, ct);
+                return delivered.Count;
+            }, cancellationToken);
         }
     }
 
@@ -55,6 +78,7 @@ public sealed partial class SlaEventPublisher
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(runtime);
+        ArgumentNullException.ThrowIfNull(payload);
         return await runtime.PublishEventAsync(SlaThresholdEvent.Name, subjectId, payload.DeepClone(), idempotencyKey, cancellationToken);
     }
 

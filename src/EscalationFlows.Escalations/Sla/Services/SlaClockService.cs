@@ -228,7 +228,21 @@ public sealed partial class SlaClockService
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(timer);
-        var (subjectId, metric, percent) = SlaThresholdTimers.Read(timer);
+        string subjectId;
+        SlaMetric metric;
+        int percent;
+        try
+        {
+            (subjectId, metric, percent) = SlaThresholdTimers.Read(timer);
+        }
+        catch (FormatException ex)
+        {
+            // Not ours to fire (written by hand, or by a broken build): drop it rather than retry it forever.
+            LogBadTimer(_logger, timer.Id, ex.Message);
+            await session.CancelTimersAsync([timer.Id], cancellationToken);
+            return null;
+        }
+
         var live = (await LoadAsync(session, subjectId, cancellationToken)).FirstOrDefault(c => c.Stored.Metric == metric);
         if (live is null)
         {
@@ -452,6 +466,9 @@ public sealed partial class SlaClockService
 
     [LoggerMessage(Level = LogLevel.Information, Message = "SLA timer {TimerId} is stale (threshold not reached, or already fired); realigned with the clock")]
     private static partial void LogStaleTimer(ILogger logger, string timerId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "SLA timer {TimerId} is dropped: {Reason}")]
+    private static partial void LogBadTimer(ILogger logger, string timerId, string reason);
 
     private sealed record LiveClock(StoredSlaClock Stored, SlaClock Clock);
 }

@@ -65,4 +65,7 @@ public interface ISlaSession
     /// caller can deliver it right after the commit; the outbox dispatcher delivers it when the lease runs out undelivered.
     /// </summary>
     Task AddOutboxMessageAsync(OutboxMessage message, string leaseOwner, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
+
+    /// <summary>Marks outbox messages delivered, in one statement of this transaction.</summary>
+    Task MarkOutboxDeliveredAsync(IReadOnlyCollection<string> messageIds, DateTimeOffset at, CancellationToken cancellationToken);
 }

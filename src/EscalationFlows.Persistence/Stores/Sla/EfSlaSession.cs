@@ -280,6 +280,19 @@ internal sealed class EfSlaSession : ISlaSession
         return Task.CompletedTask;
     }
 
+    public async Task MarkOutboxDeliveredAsync(IReadOnlyCollection<string> messageIds, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messageIds);
+        RequireWritable();
+        var ids = messageIds.ToList();
+        await _db.Outbox.Where(o => ids.Contains(o.Id))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(o => o.DeliveredAt, at)
+                .SetProperty(o => o.LeaseOwner, (string?)null)
+                .SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null),
+                cancellationToken);
+    }
+
     private IQueryable<T> Query<T>(IQueryable<T> query)
         where T : class => _readOnly ? query.AsNoTracking() : query;
 
