@@ -9,13 +9,16 @@ namespace EscalationFlows.Escalations.Sla.Runtime;
 
 /// <summary>
 /// Publishes the <c>sla.threshold</c> events of fired thresholds through <see cref="WorkflowRuntime.PublishEventAsync"/>
-/// (correlation id = subject id, idempotency key = timer id) right after the firing committed, then marks their outbox
-/// messages delivered in one statement. A failed event stays in the outbox for the outbox dispatcher, which publishes
+/// (correlation id = subject id, idempotency key = timer id) right after the firing committed — several subjects at
+/// once, each subject's events in firing order — then marks their outbox messages delivered in one statement. A failed event stays in the outbox for the outbox dispatcher, which publishes
 /// it again with the same key.
 /// </summary>
 public sealed partial class SlaEventPublisher
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
+
+    /// <summary>How many subjects' events are published at once.</summary>
+    private static readonly int MaxParallelSubjects = Math.Clamp(Environment.ProcessorCount * 2, 2, 8);
 
     private readonly IServiceProvider _services;
     private readonly ISlaStore _store;
@@ -41,26 +44,21 @@ public sealed partial class SlaEventPublisher
 
         // Resolved lazily: the runtime depends on the timer handlers, which depend on this publisher.
         var runtime = _services.GetRequiredService<WorkflowRuntime>();
-        var delivered = new List<string>(firings.Count);
-        foreach (var firing in firings)
-        {
-            try
+        var delivered = new System.Collections.Concurrent.ConcurrentBag<string>();
+
+        // Subjects are independent: publish several at once; the events of one subject go out in firing order.
+        var bySubject = firings.GroupBy(f => f.SubjectId, StringComparer.Ordinal).ToList();
+        await Parallel.ForEachAsync(bySubject, new ParallelOptions { MaxDegreeOfParallelism = MaxParallelSubjects, CancellationToken = cancellationToken },
+            async (subject, ct) =>
             {
-                await PublishAsync(runtime, firing.SubjectId, firing.Payload, firing.IdempotencyKey, cancellationToken);
-                delivered.Add(firing.OutboxMessageId);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                throw;
-            }
-#pragma warning disable CA1031 // The event stays in the outbox; the dispatcher publishes it again with the same idempotency key.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                LogPublishFailed(_logger, ex, firing.IdempotencyKey);
-                await runtime.Store.MarkOutboxFailedAsync(firing.OutboxMessageId, _clock.GetUtcNow() + RetryDelay, ex.Message, cancellationToken);
-            }
-        }
+                foreach (var firing in subject)
+                {
+                    if (await TryPublishAsync(runtime, firing, ct))
+                    {
+                        delivered.Add(firing.OutboxMessageId);
+                    }
+                }
+            });
 
         if (delivered.Count > 0)
         {
@@ -70,6 +68,27 @@ public sealed partial class SlaEventPublisher
                 await session.MarkOutboxDeliveredAsync(delivered, at, ct);
                 return delivered.Count;
             }, cancellationToken);
+        }
+    }
+
+    private async Task<bool> TryPublishAsync(WorkflowRuntime runtime, SlaFiring firing, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await PublishAsync(runtime, firing.SubjectId, firing.Payload, firing.IdempotencyKey, cancellationToken);
+            return true;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // The event stays in the outbox; the dispatcher publishes it again with the same idempotency key.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogPublishFailed(_logger, ex, firing.IdempotencyKey);
+            await runtime.Store.MarkOutboxFailedAsync(firing.OutboxMessageId, _clock.GetUtcNow() + RetryDelay, ex.Message, cancellationToken);
+            return false;
         }
     }
 

@@ -13,7 +13,8 @@ namespace EscalationFlows.Escalations.Sla.Runtime;
 /// outbox messages; after the commit it publishes the events. A redelivered timer finds its threshold fired and
 /// publishes nothing; a stale one (the clock was paused or its target raised after the timer was claimed) only
 /// realigns its row. When the batch transaction fails for another reason than a conflict, the timers are fired one
-/// by one, so one bad timer cannot hold up the others.
+/// by one, so one bad timer cannot hold up the others. The firing transaction already deletes (fired, moot) or moves
+/// (stale) each timer's row, so nothing is left for the runtime to complete.
 /// </summary>
 public sealed partial class SlaThresholdTimerHandler : IBatchTimerHandler
 {
@@ -46,7 +47,7 @@ public sealed partial class SlaThresholdTimerHandler : IBatchTimerHandler
         try
         {
             await FireAsync(timers, cancellationToken);
-            return [.. timers.Select(t => t.Id)];
+            return [];
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -59,13 +60,11 @@ public sealed partial class SlaThresholdTimerHandler : IBatchTimerHandler
             LogBatchFailed(_logger, ex, timers.Count);
         }
 
-        var done = new List<string>(timers.Count);
         foreach (var timer in timers)
         {
             try
             {
                 await FireAsync([timer], cancellationToken);
-                done.Add(timer.Id);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -79,7 +78,7 @@ public sealed partial class SlaThresholdTimerHandler : IBatchTimerHandler
             }
         }
 
-        return done;
+        return [];
     }
 
     private async Task FireAsync(IReadOnlyList<DueTimer> timers, CancellationToken cancellationToken)
@@ -88,6 +87,7 @@ public sealed partial class SlaThresholdTimerHandler : IBatchTimerHandler
         var leaseUntil = now + _runtime.OutboxLease;
         var firings = await _store.ExecuteAsync(async (session, ct) =>
         {
+            await session.PreloadAsync([.. timers.Select(t => t.Payload?["subjectId"]?.GetValue<string>()).OfType<string>()], ct);
             var fired = new List<SlaFiring>();
             foreach (var timer in timers)
             {

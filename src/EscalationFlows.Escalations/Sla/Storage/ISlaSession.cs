@@ -54,11 +54,17 @@ public interface ISlaSession
     /// <summary>Stages a new calendar version (latest + 1, or 1); it becomes the latest.</summary>
     Task AddCalendarVersionAsync(BusinessCalendarDefinition definition, int version, DateTimeOffset createdAt, CancellationToken cancellationToken);
 
-    /// <summary>Inserts the timer or moves the row with its id (new due time, lease reset), in this transaction.</summary>
+    /// <summary>
+    /// Inserts the timer or moves the row with its id (new due time, lease reset). Timer writes are staged (the last
+    /// write per id wins) and written in this transaction, in a few set-based statements, before it commits.
+    /// </summary>
     Task UpsertTimerAsync(ScheduledTimer timer, CancellationToken cancellationToken);
 
-    /// <summary>Deletes the timers with these ids, in this transaction.</summary>
+    /// <summary>Deletes the timers with these ids (staged like <see cref="UpsertTimerAsync"/>).</summary>
     Task CancelTimersAsync(IReadOnlyCollection<string> timerIds, CancellationToken cancellationToken);
+
+    /// <summary>Loads the clocks (and tracked tickets) of many subjects in one go, so the operations that follow read no more rows for them.</summary>
+    Task PreloadAsync(IReadOnlyCollection<string> subjectIds, CancellationToken cancellationToken);
 
     /// <summary>
     /// Stages an outbox message already leased by <paramref name="leaseOwner"/> until <paramref name="leaseUntil"/>, so the

@@ -26,6 +26,18 @@ internal sealed class EfSlaSession : ISlaSession
     private readonly SlaDocumentCache _cache;
     private readonly bool _readOnly;
 
+    // The rows this session tracks, by key. DbSet.Local would serve too, but every access to it runs DetectChanges over
+    // everything tracked, which makes a batch of n operations cost n² (and a burst's context tracks other rows as well).
+    private readonly Dictionary<string, TrackedTicketRow> _tickets = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Source, string ExternalId), TrackedTicketRow> _ticketsBySource = [];
+    private readonly Dictionary<(string SubjectId, string Metric), SlaClockRow> _clocks = [];
+    private readonly List<SlaPolicyRow> _addedPolicies = [];
+    private readonly List<SlaCalendarRow> _addedCalendars = [];
+    private readonly HashSet<string> _preloaded = new(StringComparer.Ordinal);
+
+    // Staged timer writes by id: a timer to upsert, or null to delete. Written by FlushAsync.
+    private readonly Dictionary<string, ScheduledTimer?> _timerWrites = new(StringComparer.Ordinal);
+
     public EfSlaSession(EscalationFlowsDbContext db, StoreDialect dialect, SlaDocumentCache cache, bool readOnly)
     {
         _db = db;
@@ -36,15 +48,20 @@ internal sealed class EfSlaSession : ISlaSession
 
     public async Task<TrackedTicket?> FindTicketAsync(string ticketId, CancellationToken cancellationToken)
     {
-        var row = _db.Tickets.Local.FirstOrDefault(t => t.Id == ticketId)
-            ?? await Query(_db.Tickets).FirstOrDefaultAsync(t => t.Id == ticketId, cancellationToken);
+        if (_preloaded.Contains(ticketId))
+        {
+            return _tickets.GetValueOrDefault(ticketId) is { } known ? SlaRowMapping.ToTicket(known) : null;
+        }
+
+        var row = _tickets.GetValueOrDefault(ticketId)
+            ?? Track(await Query(_db.Tickets).FirstOrDefaultAsync(t => t.Id == ticketId, cancellationToken));
         return row is null ? null : SlaRowMapping.ToTicket(row);
     }
 
     public async Task<TrackedTicket?> FindTicketAsync(string source, string externalId, CancellationToken cancellationToken)
     {
-        var row = _db.Tickets.Local.FirstOrDefault(t => t.Source == source && t.ExternalId == externalId)
-            ?? await Query(_db.Tickets).FirstOrDefaultAsync(t => t.Source == source && t.ExternalId == externalId, cancellationToken);
+        var row = _ticketsBySource.GetValueOrDefault((source, externalId))
+            ?? Track(await Query(_db.Tickets).FirstOrDefaultAsync(t => t.Source == source && t.ExternalId == externalId, cancellationToken));
         return row is null ? null : SlaRowMapping.ToTicket(row);
     }
 
@@ -52,14 +69,14 @@ internal sealed class EfSlaSession : ISlaSession
     {
         ArgumentNullException.ThrowIfNull(ticket);
         RequireWritable();
-        var row = _db.Tickets.Local.FirstOrDefault(t => t.Id == ticket.Id);
+        var row = _tickets.GetValueOrDefault(ticket.Id);
         if (row is null && ticket.Revision == 0)
         {
-            _db.Tickets.Add(SlaRowMapping.ToRow(ticket));
+            Track(_db.Tickets.Add(SlaRowMapping.ToRow(ticket)).Entity);
             return;
         }
 
-        row ??= await _db.Tickets.FirstOrDefaultAsync(t => t.Id == ticket.Id, cancellationToken);
+        row ??= Track(await _db.Tickets.FirstOrDefaultAsync(t => t.Id == ticket.Id, cancellationToken));
         if (row is null || row.Revision != ticket.Revision)
         {
             throw new ConcurrencyConflictException($"Ticket '{ticket.Id}' was changed by another writer.");
@@ -71,14 +88,25 @@ internal sealed class EfSlaSession : ISlaSession
 
     public async Task<IReadOnlyList<StoredSlaClock>> GetClocksAsync(string subjectId, CancellationToken cancellationToken)
     {
-        var rows = await Query(_db.SlaClocks).Where(c => c.SubjectId == subjectId).ToListAsync(cancellationToken);
-        if (!_readOnly)
+        if (_preloaded.Contains(subjectId))
         {
-            // Clocks added earlier in this session are not in the database yet.
-            rows = [.. rows.Union(_db.SlaClocks.Local.Where(c => c.SubjectId == subjectId))];
+            return [.. _clocks.Values.Where(c => c.SubjectId == subjectId).Select(SlaRowMapping.ToClock).OrderBy(c => c.Metric)];
         }
 
-        return [.. rows.Select(SlaRowMapping.ToClock).OrderBy(c => c.Metric)];
+        var rows = await Query(_db.SlaClocks).Where(c => c.SubjectId == subjectId).ToListAsync(cancellationToken);
+        if (_readOnly)
+        {
+            return [.. rows.Select(SlaRowMapping.ToClock).OrderBy(c => c.Metric)];
+        }
+
+        // Tracked rows come back as the same instances (with their staged changes); clocks added earlier in this
+        // session are not in the database yet.
+        foreach (var row in rows)
+        {
+            Track(row);
+        }
+
+        return [.. _clocks.Values.Where(c => c.SubjectId == subjectId).Select(SlaRowMapping.ToClock).OrderBy(c => c.Metric)];
     }
 
     public async Task SaveClockAsync(StoredSlaClock clock, CancellationToken cancellationToken)
@@ -86,14 +114,14 @@ internal sealed class EfSlaSession : ISlaSession
         ArgumentNullException.ThrowIfNull(clock);
         RequireWritable();
         var metric = SlaRowMapping.MetricName(clock.Metric);
-        var row = _db.SlaClocks.Local.FirstOrDefault(c => c.SubjectId == clock.SubjectId && c.Metric == metric);
+        var row = _clocks.GetValueOrDefault((clock.SubjectId, metric));
         if (row is null && clock.Revision == 0)
         {
-            _db.SlaClocks.Add(SlaRowMapping.ToRow(clock));
+            Track(_db.SlaClocks.Add(SlaRowMapping.ToRow(clock)).Entity);
             return;
         }
 
-        row ??= await _db.SlaClocks.FirstOrDefaultAsync(c => c.SubjectId == clock.SubjectId && c.Metric == metric, cancellationToken);
+        row ??= Track(await _db.SlaClocks.FirstOrDefaultAsync(c => c.SubjectId == clock.SubjectId && c.Metric == metric, cancellationToken));
         if (row is null || row.Revision != clock.Revision)
         {
             throw new ConcurrencyConflictException($"The {metric} clock of '{clock.SubjectId}' was changed by another writer.");
@@ -119,7 +147,7 @@ internal sealed class EfSlaSession : ISlaSession
 
     public async Task<SlaPolicyVersion?> GetPolicyAsync(string policyId, int? version, CancellationToken cancellationToken)
     {
-        var added = _db.SlaPolicies.Local.FirstOrDefault(p => p.Id == policyId && (version == null ? p.IsLatest : p.Version == version));
+        var added = _addedPolicies.FirstOrDefault(p => p.Id == policyId && (version == null ? p.IsLatest : p.Version == version));
         if (added is not null)
         {
             return _cache.Policy(added, committed: false);
@@ -166,12 +194,12 @@ internal sealed class EfSlaSession : ISlaSession
         RequireWritable();
         // The partial unique index allows one latest row per id: clear the old flag first, in this transaction.
         await _db.SlaPolicies.Where(p => p.Id == policy.Id && p.IsLatest).ExecuteUpdateAsync(s => s.SetProperty(p => p.IsLatest, false), cancellationToken);
-        foreach (var local in _db.SlaPolicies.Local.Where(p => p.Id == policy.Id))
+        foreach (var local in _addedPolicies.Where(p => p.Id == policy.Id))
         {
             local.IsLatest = false;
         }
 
-        _db.SlaPolicies.Add(new SlaPolicyRow
+        var row = new SlaPolicyRow
         {
             Id = policy.Id,
             Version = policy.Version,
@@ -180,12 +208,14 @@ internal sealed class EfSlaSession : ISlaSession
             Document = WorkflowJson.Serialize(policy),
             IsLatest = true,
             CreatedAt = createdAt,
-        });
+        };
+        _addedPolicies.Add(row);
+        _db.SlaPolicies.Add(row);
     }
 
     public async Task<SlaCalendarVersion?> GetCalendarAsync(string calendarId, int? version, CancellationToken cancellationToken)
     {
-        var added = _db.SlaCalendars.Local.FirstOrDefault(c => c.Id == calendarId && (version == null ? c.IsLatest : c.Version == version));
+        var added = _addedCalendars.FirstOrDefault(c => c.Id == calendarId && (version == null ? c.IsLatest : c.Version == version));
         if (added is not null)
         {
             return _cache.Calendar(added, committed: false);
@@ -231,12 +261,12 @@ internal sealed class EfSlaSession : ISlaSession
         ArgumentNullException.ThrowIfNull(definition);
         RequireWritable();
         await _db.SlaCalendars.Where(c => c.Id == definition.Id && c.IsLatest).ExecuteUpdateAsync(s => s.SetProperty(c => c.IsLatest, false), cancellationToken);
-        foreach (var local in _db.SlaCalendars.Local.Where(c => c.Id == definition.Id))
+        foreach (var local in _addedCalendars.Where(c => c.Id == definition.Id))
         {
             local.IsLatest = false;
         }
 
-        _db.SlaCalendars.Add(new SlaCalendarRow
+        var row = new SlaCalendarRow
         {
             Id = definition.Id,
             Version = version,
@@ -245,27 +275,83 @@ internal sealed class EfSlaSession : ISlaSession
             Document = WorkflowJson.Serialize(definition),
             IsLatest = true,
             CreatedAt = createdAt,
-        });
+        };
+        _addedCalendars.Add(row);
+        _db.SlaCalendars.Add(row);
     }
 
-    public async Task UpsertTimerAsync(ScheduledTimer timer, CancellationToken cancellationToken)
+    public Task UpsertTimerAsync(ScheduledTimer timer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(timer);
         RequireWritable();
-        await _dialect.UpsertTimerAsync(_db,
-            new TimerRow { Id = timer.Id, Kind = timer.Kind, InstanceId = timer.InstanceId, DueAt = timer.DueAt, Payload = RowMapping.Json(timer.Payload) },
-            cancellationToken);
+        _timerWrites[timer.Id] = timer;
+        return Task.CompletedTask;
     }
 
-    public async Task CancelTimersAsync(IReadOnlyCollection<string> timerIds, CancellationToken cancellationToken)
+    public Task CancelTimersAsync(IReadOnlyCollection<string> timerIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(timerIds);
         RequireWritable();
-        if (timerIds.Count > 0)
+        foreach (var id in timerIds)
         {
-            var ids = timerIds.ToList();
+            _timerWrites[id] = null;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task PreloadAsync(IReadOnlyCollection<string> subjectIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subjectIds);
+        var ids = subjectIds.Where(id => !_preloaded.Contains(id)).Distinct(StringComparer.Ordinal).ToList();
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var row in await Query(_db.SlaClocks).Where(c => ids.Contains(c.SubjectId)).ToListAsync(cancellationToken))
+        {
+            Track(row);
+        }
+
+        foreach (var row in await Query(_db.Tickets).Where(t => ids.Contains(t.Id)).ToListAsync(cancellationToken))
+        {
+            Track(row);
+        }
+
+        if (!_readOnly)
+        {
+            _preloaded.UnionWith(ids);
+        }
+    }
+
+    /// <summary>
+    /// Writes the staged timer changes in this transaction: one delete for the cancelled ids and multi-row upserts for
+    /// the rest. Call before SaveChanges; the store and the burst participant do.
+    /// </summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (_timerWrites.Count == 0)
+        {
+            return;
+        }
+
+        var deletes = _timerWrites.Where(w => w.Value is null).Select(w => w.Key).ToList();
+        for (var start = 0; start < deletes.Count; start += 500)
+        {
+            var ids = deletes.Skip(start).Take(500).ToList();
             await _db.Timers.Where(t => ids.Contains(t.Id)).ExecuteDeleteAsync(cancellationToken);
         }
+
+        var upserts = _timerWrites.Values.OfType<ScheduledTimer>()
+            .Select(t => new TimerRow { Id = t.Id, Kind = t.Kind, InstanceId = t.InstanceId, DueAt = t.DueAt, Payload = RowMapping.Json(t.Payload) })
+            .ToList();
+        if (upserts.Count > 0)
+        {
+            await _dialect.UpsertTimersAsync(_db, upserts, cancellationToken);
+        }
+
+        _timerWrites.Clear();
     }
 
     public Task AddOutboxMessageAsync(OutboxMessage message, string leaseOwner, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
@@ -291,6 +377,27 @@ internal sealed class EfSlaSession : ISlaSession
                 .SetProperty(o => o.LeaseOwner, (string?)null)
                 .SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null),
                 cancellationToken);
+    }
+
+    private TrackedTicketRow? Track(TrackedTicketRow? row)
+    {
+        if (row is not null && !_readOnly)
+        {
+            _tickets[row.Id] = row;
+            _ticketsBySource[(row.Source, row.ExternalId)] = row;
+        }
+
+        return row;
+    }
+
+    private SlaClockRow? Track(SlaClockRow? row)
+    {
+        if (row is not null)
+        {
+            _clocks[(row.SubjectId, row.Metric)] = row;
+        }
+
+        return row;
     }
 
     private IQueryable<T> Query<T>(IQueryable<T> query)

@@ -8,8 +8,8 @@ namespace EscalationFlows.Persistence.Stores.Sla;
 
 /// <summary>
 /// The EF Core <see cref="ISlaStore"/>. <see cref="ExecuteAsync{T}"/> opens ONE transaction (SQLite: <c>BEGIN
-/// IMMEDIATE</c>), runs the work on an <see cref="EfSlaSession"/> — whose timer upserts and deletes on <c>wf_timers</c>
-/// run inside that transaction — then calls <c>SaveChanges</c> once and commits. A conflict (a clock or ticket revision
+/// IMMEDIATE</c>), runs the work on an <see cref="EfSlaSession"/>, writes its staged timer upserts and deletes on
+/// <c>wf_timers</c> in that transaction, then calls <c>SaveChanges</c> once and commits. A conflict (a clock or ticket revision
 /// that moved, a duplicate (source, external id), a serialization failure or deadlock) rolls everything back and the
 /// work runs again on fresh rows.
 /// </summary>
@@ -39,7 +39,9 @@ public sealed class EfSlaStore : ISlaStore
             try
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                var result = await work(new EfSlaSession(db, _dialect, _cache, readOnly: false), cancellationToken);
+                var session = new EfSlaSession(db, _dialect, _cache, readOnly: false);
+                var result = await work(session, cancellationToken);
+                await session.FlushAsync(cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 return result;

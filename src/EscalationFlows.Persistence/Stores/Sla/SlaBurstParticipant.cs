@@ -38,5 +38,10 @@ internal sealed class SlaBurstParticipant : IBurstCommitParticipant
             session ??= new EfSlaSession(db, _dialect, _cache, readOnly: false);
             await _service.ApplyEffectAsync(session, SlaEffect.FromJson(effect.Payload), _clock.GetUtcNow(), cancellationToken);
         }
+
+        if (session is not null)
+        {
+            await session.FlushAsync(cancellationToken);
+        }
     }
 }
