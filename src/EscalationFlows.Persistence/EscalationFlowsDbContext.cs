@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace EscalationFlows.Persistence;
 
 /// <summary>
-/// The engine's tables (and those of users, teams, API keys, client links and human tasks): one model for both providers. The provider-specific subclasses
+/// The engine's tables (<c>wf_*</c>: workflows, users, teams, API keys, client links, human tasks) and the SLA module's (<c>sla_*</c>, <c>esc_tickets</c>): one model for both providers. The provider-specific subclasses
 /// (<see cref="Providers.SqliteEscalationFlowsDbContext"/>, <see cref="Providers.PostgresEscalationFlowsDbContext"/>)
 /// only add type conventions and give each provider its own migration set. Resolve this base type; the registration
 /// hands out the configured provider's subclass.
@@ -50,6 +50,13 @@ public abstract class EscalationFlowsDbContext : DbContext
     public DbSet<HumanTaskRow> Tasks => Set<HumanTaskRow>();
 
     public DbSet<HumanTaskEventRow> TaskEvents => Set<HumanTaskEventRow>();
+    public DbSet<SlaCalendarRow> SlaCalendars => Set<SlaCalendarRow>();
+
+    public DbSet<SlaPolicyRow> SlaPolicies => Set<SlaPolicyRow>();
+
+    public DbSet<SlaClockRow> SlaClocks => Set<SlaClockRow>();
+
+    public DbSet<TrackedTicketRow> Tickets => Set<TrackedTicketRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -64,6 +71,10 @@ public abstract class EscalationFlowsDbContext : DbContext
         modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
         modelBuilder.ApplyConfiguration(new IdempotencyKeyConfiguration());
         IdentityConfigurations.Apply(modelBuilder);
+        modelBuilder.ApplyConfiguration(new SlaCalendarConfiguration());
+        modelBuilder.ApplyConfiguration(new SlaPolicyConfiguration());
+        modelBuilder.ApplyConfiguration(new SlaClockConfiguration());
+        modelBuilder.ApplyConfiguration(new TrackedTicketConfiguration());
         SnakeCaseNames.Apply(modelBuilder);
     }
 }

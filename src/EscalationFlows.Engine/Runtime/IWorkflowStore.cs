@@ -28,6 +28,10 @@ public interface IWorkflowStore
     /// <summary>Leases up to <paramref name="max"/> due timers (pending, or leased with an expired lease).</summary>
     Task<IReadOnlyList<DueTimer>> ClaimDueTimersAsync(DateTimeOffset now, int max, string owner, TimeSpan lease, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Deletes a claimed timer once it fired. A timer moved by <see cref="ScheduleTimerAsync"/> after it was claimed (its
+    /// lease is reset) is kept: the move is newer than the firing and must not be lost.
+    /// </summary>
     Task CompleteTimerAsync(string timerId, CancellationToken cancellationToken);
 
     Task<DateTimeOffset?> GetNextTimerDueAsync(CancellationToken cancellationToken);

@@ -193,7 +193,11 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore, IWorkflowInstanceQue
     {
         lock (_gate)
         {
-            _timers.Remove(timerId);
+            // A timer rescheduled after its claim has no lease any more: the newer schedule stays.
+            if (_timers.TryGetValue(timerId, out var row) && row.LeaseUntil is not null)
+            {
+                _timers.Remove(timerId);
+            }
         }
 
         return Task.CompletedTask;

@@ -157,9 +157,27 @@ public sealed partial class WorkflowRuntime
     public async Task<int> ProcessDueTimersAsync(CancellationToken cancellationToken = default)
     {
         var timers = await _store.ClaimDueTimersAsync(Clock.GetUtcNow(), _options.TimerBatchSize, _options.NodeId, _options.TimerLease, cancellationToken);
+        var batches = new Dictionary<string, List<DueTimer>>(StringComparer.Ordinal);
         foreach (var timer in timers)
         {
+            if (_timerHandlers.GetValueOrDefault(timer.Kind) is IBatchTimerHandler)
+            {
+                if (!batches.TryGetValue(timer.Kind, out var batch))
+                {
+                    batch = [];
+                    batches[timer.Kind] = batch;
+                }
+
+                batch.Add(timer);
+                continue;
+            }
+
             await FireTimerAsync(timer, cancellationToken);
+        }
+
+        foreach (var (kind, batch) in batches)
+        {
+            await FireTimerBatchAsync((IBatchTimerHandler)_timerHandlers[kind], batch, cancellationToken);
         }
 
         return timers.Count;
@@ -216,6 +234,31 @@ public sealed partial class WorkflowRuntime
 #pragma warning restore CA1031
         {
             LogTimerFailed(_logger, ex, timer.Id, timer.Kind);
+        }
+    }
+
+    private async Task FireTimerBatchAsync(IBatchTimerHandler handler, IReadOnlyList<DueTimer> timers, CancellationToken cancellationToken)
+    {
+        IReadOnlyCollection<string> done;
+        try
+        {
+            done = await handler.HandleBatchAsync(timers, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // The batch stays leased and is claimed again after the lease expires.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogTimerFailed(_logger, ex, $"{timers[0].Id} (+{timers.Count - 1})", handler.Kind);
+            return;
+        }
+
+        foreach (var id in done)
+        {
+            await _store.CompleteTimerAsync(id, cancellationToken);
         }
     }
 

@@ -26,4 +26,7 @@ public static class SlaErrorCodes
 
     /// <summary>The definition as a whole is inconsistent (for example no default target for a priority).</summary>
     public const string Inconsistent = "inconsistent";
+
+    /// <summary>An id refers to a policy or calendar that does not exist.</summary>
+    public const string UnknownReference = "unknown-reference";
 }

@@ -20,6 +20,7 @@ public sealed class StoreDiagnostics
     private long _commits;
     private long _transactions;
     private long _saveChanges;
+    private long _slaRetries;
 
     /// <summary>Bursts committed (successful <c>CommitAsync</c> calls).</summary>
     public long Commits => Interlocked.Read(ref _commits);
@@ -29,6 +30,11 @@ public sealed class StoreDiagnostics
 
     /// <summary>SaveChanges calls that completed.</summary>
     public long SaveChanges => Interlocked.Read(ref _saveChanges);
+
+    /// <summary>SLA transactions run again after losing a race to a concurrent writer.</summary>
+    public long SlaRetries => Interlocked.Read(ref _slaRetries);
+
+    internal void RecordSlaRetry() => Interlocked.Increment(ref _slaRetries);
 
     internal void RecordCommit()
     {

@@ -55,6 +55,36 @@ internal abstract class StoreDialect
             ],
             cancellationToken);
 
+    /// <summary>Like <see cref="UpsertTimerAsync"/> for many timers, in statements of up to 500 rows.</summary>
+    public async Task UpsertTimersAsync(EscalationFlowsDbContext db, IReadOnlyList<TimerRow> timers, CancellationToken cancellationToken)
+    {
+        const int chunk = 500;
+        for (var start = 0; start < timers.Count; start += chunk)
+        {
+            var rows = timers.Skip(start).Take(chunk).ToList();
+            var parameters = new List<DbParameter>(rows.Count * 5);
+            var values = new List<string>(rows.Count);
+            for (var i = 0; i < rows.Count; i++)
+            {
+                values.Add($"(@id{i}, @kind{i}, @instance_id{i}, NULL, @due_at{i}, @payload{i}, NULL, NULL, 0)");
+                parameters.Add(Parameter($"id{i}", rows[i].Id));
+                parameters.Add(Parameter($"kind{i}", rows[i].Kind));
+                parameters.Add(Parameter($"instance_id{i}", rows[i].InstanceId));
+                parameters.Add(Parameter($"due_at{i}", rows[i].DueAt));
+                parameters.Add(Parameter($"payload{i}", rows[i].Payload));
+            }
+
+            var sql =
+                $"""
+                INSERT INTO {TableNames.Timers} (id, kind, instance_id, bookmark_id, due_at, payload, lease_owner, lease_until, attempts)
+                VALUES {string.Join(", ", values)}
+                ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, instance_id = excluded.instance_id, bookmark_id = NULL,
+                    due_at = excluded.due_at, payload = excluded.payload, lease_owner = NULL, lease_until = NULL, attempts = 0
+                """;
+            await db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
+        }
+    }
+
     protected static string KindFilter(IReadOnlyCollection<string>? kinds, List<DbParameter> parameters, Func<string, object?, DbParameter> parameter)
     {
         if (kinds is null)

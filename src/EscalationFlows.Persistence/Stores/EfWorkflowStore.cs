@@ -172,7 +172,12 @@ public sealed class EfWorkflowStore : IWorkflowStore
         return [.. rows.OrderBy(r => r.DueAt).ThenBy(r => r.Id, StringComparer.Ordinal).Select(RowMapping.ToDueTimer)];
     }
 
-    public Task CompleteTimerAsync(string timerId, CancellationToken cancellationToken) => DeleteTimerAsync(timerId, cancellationToken);
+    public async Task CompleteTimerAsync(string timerId, CancellationToken cancellationToken)
+    {
+        // Only while claimed: a timer moved by ScheduleTimerAsync after the claim (lease reset) keeps its new due time.
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        await db.Timers.Where(t => t.Id == timerId && t.LeaseUntil != null).ExecuteDeleteAsync(cancellationToken);
+    }
 
     public async Task<DateTimeOffset?> GetNextTimerDueAsync(CancellationToken cancellationToken)
     {

@@ -12,6 +12,8 @@ using EscalationFlows.Server.Api.Tasks;
 using EscalationFlows.Server.Api.Teams;
 using EscalationFlows.Server.Api.Users;
 using EscalationFlows.Server.Auth;
+using EscalationFlows.Server.Api.Sla;
+using EscalationFlows.Server.Api.Tickets;
 using EscalationFlows.Server.Studio;
 
 namespace EscalationFlows.Server.Api;
@@ -40,6 +42,10 @@ public static class ApiEndpointGroups
         api.MapGroup("/tasks").WithTags("Tasks").MapTaskEndpoints();
         api.MapGroup("/client-links").WithTags("Client links").MapClientLinkEndpoints();
         api.MapGroup("/client").WithTags("Client").MapClientEndpoints();
+        api.MapGroup("/tickets").WithTags("Tickets").MapTicketEndpoints();
+        api.MapGroup("/sla/policies").WithTags("SLA policies").MapSlaPolicyEndpoints();
+        api.MapGroup("/sla/calendars").WithTags("SLA calendars").MapSlaCalendarEndpoints();
+        api.MapGroup("/sla").WithTags("SLA clocks").MapSlaEndpoints();
 
         // Unknown API paths answer 404/405 to signed-in callers only, so the API's shape cannot be probed anonymously.
         api.MapGroup(string.Empty).ExcludeFromDescription().RequireAuthorization(Permissions.SignedIn).MapServerPathFallback();

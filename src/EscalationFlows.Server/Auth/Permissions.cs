@@ -22,6 +22,9 @@ public static class Permissions
     public const string TeamsManage = "teams.manage";
     public const string ApiKeysManage = "api-keys.manage";
     public const string ClientLinksManage = "client-links.manage";
+    public const string SlaRead = "sla.read";
+    public const string SlaManage = "sla.manage";
+    public const string TicketsWrite = "tickets.write";
 
     /// <summary>The roles each permission is granted to.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Grants { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
@@ -39,5 +42,8 @@ public static class Permissions
         [TeamsManage] = [Roles.Admin],
         [ApiKeysManage] = [Roles.Admin],
         [ClientLinksManage] = [.. Roles.TaskManagers],
+        [SlaRead] = [Roles.Admin, Roles.ProcessOwner, Roles.EscalationManager, Roles.Agent, Roles.Resolver, Roles.Leadership, Roles.Viewer],
+        [SlaManage] = [Roles.Admin, Roles.ProcessOwner],
+        [TicketsWrite] = [Roles.Admin, Roles.EscalationManager, Roles.Agent],
     };
 }

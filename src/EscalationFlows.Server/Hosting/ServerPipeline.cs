@@ -1,3 +1,4 @@
+using EscalationFlows.Escalations.Sla.Services;
 using EscalationFlows.Persistence.Hosting;
 using EscalationFlows.Server.Api;
 using EscalationFlows.Server.Auth;
@@ -14,6 +15,8 @@ public static partial class ServerPipeline
     /// <summary>
     /// Migrates the database, creates the first admin (and the demo accounts with Seed:Demo=true), loads the client-link
     /// key, then imports the shipped workflows. Runs before the server accepts requests.
+    /// Migrates the database, seeds the SLA defaults (and finishes any interrupted clock recomputation), then imports the
+    /// shipped workflows. Runs before the server accepts requests.
     /// </summary>
     public static async Task PrepareEscalationFlowsAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
@@ -21,6 +24,7 @@ public static partial class ServerPipeline
         await DatabaseMigrator.MigrateAsync(app.Services, cancellationToken);
         await app.Services.GetRequiredService<IdentityBootstrapper>().RunAsync(cancellationToken);
         await app.Services.GetRequiredService<ClientLinkKeyInitializer>().InitializeAsync(cancellationToken);
+        await app.Services.GetRequiredService<SlaMaintenance>().PrepareAsync(cancellationToken);
         await app.Services.GetRequiredService<WorkflowImporter>().ImportAsync(cancellationToken);
     }
 

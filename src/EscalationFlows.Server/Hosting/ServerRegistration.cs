@@ -3,6 +3,8 @@ using EscalationFlows.Engine.Execution;
 using EscalationFlows.Engine.Expressions;
 using EscalationFlows.Engine.Hosting;
 using EscalationFlows.Engine.Runtime;
+using EscalationFlows.Escalations.Hosting;
+using EscalationFlows.Escalations.Sla.Services;
 using EscalationFlows.Persistence.Hosting;
 using EscalationFlows.Server.Api.Health;
 using EscalationFlows.Server.Auth;
@@ -44,6 +46,9 @@ public static class ServerRegistration
         services.AddEscalationFlowsPersistence(configuration);
         builder.AddEscalationFlowsAuth();
         services.AddSingleton<Tasks.TaskService>();
+        services.AddEscalationsModule();
+        services.Configure<SlaOptions>(configuration.GetSection(SlaOptions.Section));
+        services.AddEscalationFlowsSlaStore();
 
         services.ConfigureHttpJsonOptions(json =>
         {

@@ -58,6 +58,26 @@ public abstract class TimerScenarios : ScenarioBase
     }
 
     [Fact]
+    public async Task A_timer_moved_after_its_claim_is_kept_when_the_claim_completes()
+    {
+        await using var env = await OpenAsync();
+        var store = env.Node.Store;
+        var now = env.Clock.GetUtcNow();
+        await store.ScheduleTimerAsync(new ScheduledTimer("moving", "sla", now, null), Ct);
+        Assert.Single(await store.ClaimDueTimersAsync(now, 10, "node-a", Lease, Ct));
+
+        // While node-a fires it, its owner moves it (a threshold rescheduled after a pause): the newer schedule wins.
+        await store.ScheduleTimerAsync(new ScheduledTimer("moving", "sla", now.AddHours(1), null), Ct);
+        await store.CompleteTimerAsync("moving", Ct);
+
+        Assert.Equal(now.AddHours(1), await store.GetNextTimerDueAsync(Ct));
+        env.Clock.Advance(TimeSpan.FromHours(1));
+        Assert.Single(await store.ClaimDueTimersAsync(env.Clock.GetUtcNow(), 10, "node-a", Lease, Ct));
+        await store.CompleteTimerAsync("moving", Ct);
+        Assert.Null(await store.GetNextTimerDueAsync(Ct));
+    }
+
+    [Fact]
     public async Task A_time_with_an_offset_is_stored_as_the_same_instant_and_read_back_in_UTC()
     {
         await using var env = await OpenAsync();

@@ -20,6 +20,7 @@ public sealed class AuthorizationMatrixTests(MatrixFixture matrix) : IClassFixtu
     private static readonly string[] Managers = [Roles.Admin, Roles.EscalationManager];
     private static readonly string[] TaskReaders = [Roles.Admin, Roles.EscalationManager, Roles.Leadership, Roles.Viewer];
     private static readonly string[] NetworkWorkers = [Roles.Agent, Roles.Resolver];
+    private static readonly string[] TicketWriters = [Roles.Admin, Roles.EscalationManager, Roles.Agent];
 
     /// <summary>Endpoint → (roles allowed, success status, how to build the request).</summary>
     private static readonly Dictionary<string, (string[] Allowed, HttpStatusCode Success, Func<MatrixFixture, string, Task<HttpRequestMessage>> Request)> Endpoints = new()
@@ -70,6 +71,20 @@ public sealed class AuthorizationMatrixTests(MatrixFixture matrix) : IClassFixtu
         ["POST release own task"] = (Everyone, HttpStatusCode.OK, async (m, role) => Post($"/api/tasks/{await m.NewTaskAsync(MatrixFixture.EmailOf(role))}/release", "{}").Result),
         ["POST issue client link"] = (Managers, HttpStatusCode.Created, async (m, _) => Post($"/api/tasks/{await m.NewTaskAsync()}/client-link", "{}").Result),
         ["DELETE client link"] = (Managers, HttpStatusCode.NoContent, async (m, _) => new HttpRequestMessage(HttpMethod.Delete, $"/api/client-links/{await ClientLinkAsync(m)}")),
+        ["POST ticket"] = (TicketWriters, HttpStatusCode.Created, (_, _) => Post("/api/tickets", SlaCalls.Ticket(Ids.New("m-ticket")).ToJsonString())),
+        ["GET ticket"] = (Everyone, HttpStatusCode.OK, async (m, _) => Get($"/api/tickets/{await TicketAsync(m)}").Result),
+        ["PATCH ticket"] = (TicketWriters, HttpStatusCode.OK, async (m, _) => new HttpRequestMessage(HttpMethod.Patch, $"/api/tickets/{await TicketAsync(m)}")
+        {
+            Content = new StringContent("""{ "status": "awaiting-client" }""", Encoding.UTF8, "application/json"),
+        }),
+        ["GET sla clocks"] = (Everyone, HttpStatusCode.OK, async (m, _) => Get($"/api/sla/{await TicketAsync(m)}").Result),
+        ["GET sla policies"] = (Everyone, HttpStatusCode.OK, (_, _) => Get("/api/sla/policies")),
+        ["GET sla policy"] = (Everyone, HttpStatusCode.OK, (_, _) => Get("/api/sla/policies/standard")),
+        ["GET sla policy versions"] = (Everyone, HttpStatusCode.OK, (_, _) => Get("/api/sla/policies/standard/versions")),
+        ["GET sla calendars"] = (Everyone, HttpStatusCode.OK, (_, _) => Get("/api/sla/calendars")),
+        ["GET sla calendar"] = (Everyone, HttpStatusCode.OK, (_, _) => Get("/api/sla/calendars/24x7")),
+        ["GET sla calendar versions"] = (Everyone, HttpStatusCode.OK, (_, _) => Get("/api/sla/calendars/24x7/versions")),
+        ["POST sla calendar"] = (DefinitionEditors, HttpStatusCode.Created, async (m, _) => Post("/api/sla/calendars", await CalendarCopyAsync(m)).Result),
     };
 
     public static TheoryData<string, string> Cases()
@@ -145,6 +160,17 @@ public sealed class AuthorizationMatrixTests(MatrixFixture matrix) : IClassFixtu
 
     private static async Task<string> ApiKeyAsync(MatrixFixture m) =>
         (await (await m.Admin.PostJsonAsync("/api/api-keys", """{ "name": "to revoke" }""")).ReadObjectAsync(HttpStatusCode.Created))["apiKey"]!["id"]!.GetValue<string>();
+
+    private static async Task<string> TicketAsync(MatrixFixture m) =>
+        (await m.Admin.RegisterAsync(SlaCalls.Ticket(Ids.New("m-ticket"))))["id"]!.GetValue<string>();
+
+    /// <summary>The shipped 24×7 calendar under a new id (a save that creates version 1).</summary>
+    private static async Task<string> CalendarCopyAsync(MatrixFixture m)
+    {
+        var calendar = (JsonObject)(await m.Admin.GetObjectAsync("/api/sla/calendars/24x7"))["calendar"]!.DeepClone();
+        calendar["id"] = Ids.New("m-cal");
+        return calendar.ToJsonString();
+    }
 
     private static async Task<string> ClientLinkAsync(MatrixFixture m) =>
         (await (await m.Admin.PostEmptyAsync($"/api/tasks/{await m.NewTaskAsync()}/client-link")).ReadObjectAsync(HttpStatusCode.Created))["id"]!.GetValue<string>();

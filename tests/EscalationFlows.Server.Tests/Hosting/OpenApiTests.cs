@@ -49,6 +49,20 @@ public sealed class OpenApiTests(ServerFixture server)
         { "/api/client-links/{id}", "delete", "RevokeClientLink" },
         { "/api/client/{token}", "get", "GetClientRequest" },
         { "/api/client/{token}/respond", "post", "RespondToClientRequest" },
+        { "/api/tickets", "post", "RegisterTicket" },
+        { "/api/tickets/{ticketId}", "get", "GetTicket" },
+        { "/api/tickets/{ticketId}", "patch", "UpdateTicket" },
+        { "/api/sla/{subjectId}", "get", "GetSlaClocks" },
+        { "/api/sla/policies", "get", "ListSlaPolicies" },
+        { "/api/sla/policies", "post", "SaveSlaPolicy" },
+        { "/api/sla/policies/{policyId}", "get", "GetSlaPolicy" },
+        { "/api/sla/policies/{policyId}", "put", "PutSlaPolicy" },
+        { "/api/sla/policies/{policyId}/versions", "get", "ListSlaPolicyVersions" },
+        { "/api/sla/calendars", "get", "ListSlaCalendars" },
+        { "/api/sla/calendars", "post", "SaveSlaCalendar" },
+        { "/api/sla/calendars/{calendarId}", "get", "GetSlaCalendar" },
+        { "/api/sla/calendars/{calendarId}", "put", "PutSlaCalendar" },
+        { "/api/sla/calendars/{calendarId}/versions", "get", "ListSlaCalendarVersions" },
     };
 
     [Fact]

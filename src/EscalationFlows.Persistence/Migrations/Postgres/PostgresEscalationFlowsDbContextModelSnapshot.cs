@@ -656,6 +656,188 @@ namespace EscalationFlows.Persistence.Migrations.Postgres
                     b.ToTable("auth_signing_keys", (string)null);
                 });
 
+            modelBuilder.Entity("EscalationFlows.Persistence.Entities.SlaCalendarRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("document");
+
+                    b.Property<bool>("IsLatest")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_latest");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("time_zone");
+
+                    b.HasKey("Id", "Version");
+
+                    b.HasIndex(new[] { "Id" }, "ux_sla_calendars_latest")
+                        .IsUnique()
+                        .HasFilter("is_latest");
+
+                    b.ToTable("sla_calendars", (string)null);
+                });
+
+            modelBuilder.Entity("EscalationFlows.Persistence.Entities.SlaClockRow", b =>
+                {
+                    b.Property<string>("SubjectId")
+                        .HasColumnType("text")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("Metric")
+                        .HasColumnType("text")
+                        .HasColumnName("metric");
+
+                    b.Property<string>("CalendarId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("calendar_id");
+
+                    b.Property<bool>("CalendarOverridden")
+                        .HasColumnType("boolean")
+                        .HasColumnName("calendar_overridden");
+
+                    b.Property<int>("CalendarVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("calendar_version");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("NextDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_due_at");
+
+                    b.Property<string>("PolicyId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("policy_id");
+
+                    b.Property<int>("PolicyVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("policy_version");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer")
+                        .HasColumnName("priority");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("ScheduledTimers")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("scheduled_timers");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("StoppedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stopped_at");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("subject_type");
+
+                    b.Property<string>("Tier")
+                        .HasColumnType("text")
+                        .HasColumnName("tier");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("SubjectId", "Metric");
+
+                    b.HasIndex("NextDueAt");
+
+                    b.HasIndex(new[] { "CalendarId", "CalendarVersion" }, "ix_sla_clocks_open_calendar")
+                        .HasFilter("stopped_at IS NULL");
+
+                    b.HasIndex(new[] { "PolicyId", "PolicyVersion" }, "ix_sla_clocks_open_policy")
+                        .HasFilter("stopped_at IS NULL");
+
+                    b.ToTable("sla_clocks", (string)null);
+                });
+
+            modelBuilder.Entity("EscalationFlows.Persistence.Entities.SlaPolicyRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("CalendarId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("calendar_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("document");
+
+                    b.Property<bool>("IsLatest")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_latest");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id", "Version");
+
+                    b.HasIndex(new[] { "Id" }, "ux_sla_policies_latest")
+                        .IsUnique()
+                        .HasFilter("is_latest");
+
+                    b.ToTable("sla_policies", (string)null);
+                });
+
             modelBuilder.Entity("EscalationFlows.Persistence.Entities.TeamMemberRow", b =>
                 {
                     b.Property<string>("TeamId")
@@ -756,6 +938,89 @@ namespace EscalationFlows.Persistence.Migrations.Postgres
                     b.HasIndex("InstanceId");
 
                     b.ToTable("wf_timers", (string)null);
+                });
+
+            modelBuilder.Entity("EscalationFlows.Persistence.Entities.TrackedTicketRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CalendarId")
+                        .HasColumnType("text")
+                        .HasColumnName("calendar_id");
+
+                    b.Property<string>("Client")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("client");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("external_id");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("PolicyId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("policy_id");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer")
+                        .HasColumnName("priority");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<DateTimeOffset?>("RespondedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("responded_at");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Tier")
+                        .HasColumnType("text")
+                        .HasColumnName("tier");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Client");
+
+                    b.HasIndex("Source", "ExternalId")
+                        .IsUnique();
+
+                    b.ToTable("esc_tickets", (string)null);
                 });
 
             modelBuilder.Entity("EscalationFlows.Persistence.Entities.UserRow", b =>

@@ -648,6 +648,188 @@ namespace EscalationFlows.Persistence.Migrations.Sqlite
                     b.ToTable("auth_signing_keys", (string)null);
                 });
 
+            modelBuilder.Entity("EscalationFlows.Persistence.Entities.SlaCalendarRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document");
+
+                    b.Property<bool>("IsLatest")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_latest");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("time_zone");
+
+                    b.HasKey("Id", "Version");
+
+                    b.HasIndex(new[] { "Id" }, "ux_sla_calendars_latest")
+                        .IsUnique()
+                        .HasFilter("is_latest");
+
+                    b.ToTable("sla_calendars", (string)null);
+                });
+
+            modelBuilder.Entity("EscalationFlows.Persistence.Entities.SlaClockRow", b =>
+                {
+                    b.Property<string>("SubjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("Metric")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("metric");
+
+                    b.Property<string>("CalendarId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("calendar_id");
+
+                    b.Property<bool>("CalendarOverridden")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("calendar_overridden");
+
+                    b.Property<int>("CalendarVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("calendar_version");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("NextDueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_due_at");
+
+                    b.Property<string>("PolicyId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("policy_id");
+
+                    b.Property<int>("PolicyVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("policy_version");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("priority");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("ScheduledTimers")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scheduled_timers");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long?>("StoppedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stopped_at");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_type");
+
+                    b.Property<string>("Tier")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tier");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("SubjectId", "Metric");
+
+                    b.HasIndex("NextDueAt");
+
+                    b.HasIndex(new[] { "CalendarId", "CalendarVersion" }, "ix_sla_clocks_open_calendar")
+                        .HasFilter("stopped_at IS NULL");
+
+                    b.HasIndex(new[] { "PolicyId", "PolicyVersion" }, "ix_sla_clocks_open_policy")
+                        .HasFilter("stopped_at IS NULL");
+
+                    b.ToTable("sla_clocks", (string)null);
+                });
+
+            modelBuilder.Entity("EscalationFlows.Persistence.Entities.SlaPolicyRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<string>("CalendarId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("calendar_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document");
+
+                    b.Property<bool>("IsLatest")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_latest");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id", "Version");
+
+                    b.HasIndex(new[] { "Id" }, "ux_sla_policies_latest")
+                        .IsUnique()
+                        .HasFilter("is_latest");
+
+                    b.ToTable("sla_policies", (string)null);
+                });
+
             modelBuilder.Entity("EscalationFlows.Persistence.Entities.TeamMemberRow", b =>
                 {
                     b.Property<string>("TeamId")
@@ -748,6 +930,89 @@ namespace EscalationFlows.Persistence.Migrations.Sqlite
                     b.HasIndex("InstanceId");
 
                     b.ToTable("wf_timers", (string)null);
+                });
+
+            modelBuilder.Entity("EscalationFlows.Persistence.Entities.TrackedTicketRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CalendarId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("calendar_id");
+
+                    b.Property<string>("Client")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("external_id");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("PolicyId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("policy_id");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("priority");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<long?>("RespondedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("responded_at");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Tier")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tier");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Client");
+
+                    b.HasIndex("Source", "ExternalId")
+                        .IsUnique();
+
+                    b.ToTable("esc_tickets", (string)null);
                 });
 
             modelBuilder.Entity("EscalationFlows.Persistence.Entities.UserRow", b =>

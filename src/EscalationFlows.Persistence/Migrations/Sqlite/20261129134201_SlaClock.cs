@@ -1,0 +1,161 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace EscalationFlows.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class SlaClock : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "esc_tickets",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", nullable: false),
+                    source = table.Column<string>(type: "TEXT", nullable: false),
+                    external_id = table.Column<string>(type: "TEXT", nullable: false),
+                    client = table.Column<string>(type: "TEXT", nullable: false),
+                    tier = table.Column<string>(type: "TEXT", nullable: true),
+                    priority = table.Column<int>(type: "INTEGER", nullable: false),
+                    title = table.Column<string>(type: "TEXT", nullable: false),
+                    status = table.Column<string>(type: "TEXT", nullable: false),
+                    opened_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    responded_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    resolved_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    policy_id = table.Column<string>(type: "TEXT", nullable: false),
+                    calendar_id = table.Column<string>(type: "TEXT", nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    revision = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_esc_tickets", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sla_calendars",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", nullable: false),
+                    version = table.Column<int>(type: "INTEGER", nullable: false),
+                    name = table.Column<string>(type: "TEXT", nullable: false),
+                    time_zone = table.Column<string>(type: "TEXT", nullable: false),
+                    document = table.Column<string>(type: "TEXT", nullable: false),
+                    is_latest = table.Column<bool>(type: "INTEGER", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sla_calendars", x => new { x.id, x.version });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sla_clocks",
+                columns: table => new
+                {
+                    subject_id = table.Column<string>(type: "TEXT", nullable: false),
+                    metric = table.Column<string>(type: "TEXT", nullable: false),
+                    subject_type = table.Column<string>(type: "TEXT", nullable: false),
+                    policy_id = table.Column<string>(type: "TEXT", nullable: false),
+                    policy_version = table.Column<int>(type: "INTEGER", nullable: false),
+                    priority = table.Column<int>(type: "INTEGER", nullable: false),
+                    tier = table.Column<string>(type: "TEXT", nullable: true),
+                    calendar_id = table.Column<string>(type: "TEXT", nullable: false),
+                    calendar_version = table.Column<int>(type: "INTEGER", nullable: false),
+                    calendar_overridden = table.Column<bool>(type: "INTEGER", nullable: false),
+                    status = table.Column<string>(type: "TEXT", nullable: false),
+                    state = table.Column<string>(type: "TEXT", nullable: false),
+                    scheduled_timers = table.Column<string>(type: "TEXT", nullable: false),
+                    next_due_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    started_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    stopped_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    revision = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sla_clocks", x => new { x.subject_id, x.metric });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sla_policies",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", nullable: false),
+                    version = table.Column<int>(type: "INTEGER", nullable: false),
+                    name = table.Column<string>(type: "TEXT", nullable: false),
+                    calendar_id = table.Column<string>(type: "TEXT", nullable: false),
+                    document = table.Column<string>(type: "TEXT", nullable: false),
+                    is_latest = table.Column<bool>(type: "INTEGER", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sla_policies", x => new { x.id, x.version });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_esc_tickets_client",
+                table: "esc_tickets",
+                column: "client");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_esc_tickets_source_external_id",
+                table: "esc_tickets",
+                columns: new[] { "source", "external_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ux_sla_calendars_latest",
+                table: "sla_calendars",
+                column: "id",
+                unique: true,
+                filter: "is_latest");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sla_clocks_next_due_at",
+                table: "sla_clocks",
+                column: "next_due_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_sla_clocks_open_calendar",
+                table: "sla_clocks",
+                columns: new[] { "calendar_id", "calendar_version" },
+                filter: "stopped_at IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_sla_clocks_open_policy",
+                table: "sla_clocks",
+                columns: new[] { "policy_id", "policy_version" },
+                filter: "stopped_at IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ux_sla_policies_latest",
+                table: "sla_policies",
+                column: "id",
+                unique: true,
+                filter: "is_latest");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "esc_tickets");
+
+            migrationBuilder.DropTable(
+                name: "sla_calendars");
+
+            migrationBuilder.DropTable(
+                name: "sla_clocks");
+
+            migrationBuilder.DropTable(
+                name: "sla_policies");
+        }
+    }
+}
