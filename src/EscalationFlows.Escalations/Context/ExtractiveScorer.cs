@@ -23,23 +23,32 @@ internal static class ExtractiveScorer
         "immediately", "unacceptable", "deadline", "stopped", "severe",
     ];
 
-    /// <summary>One candidate per entry that has a sentence with at least one term; <paramref name="entries"/> are in chronological order.</summary>
+    /// <summary>Neighbouring sentences of the same line join the best one while the quote stays within this length.</summary>
+    public const int MaxGistLength = 200;
+
+    /// <summary>
+    /// One candidate per entry that has a sentence with at least one term: its best sentence, joined by the scored
+    /// sentences next to it on the same line while they fit <see cref="MaxGistLength"/> (so "Restarted the server."
+    /// keeps "It failed again after ten minutes."). <paramref name="entries"/> are in chronological order.
+    /// </summary>
     public static List<ExtractiveCandidate> Score(ContextSummaryRequest request, IReadOnlyList<TimelineEntry> entries)
     {
-        var sentences = new List<(int Order, string Text, List<string> Tokens)>();
+        var sentences = new List<ScoredSentence>();
         var documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < entries.Count; i++)
         {
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var sentence in SentenceSplitter.Split(entries[i].Text ?? ""))
+            var position = 0;
+            foreach (var (line, sentence) in SentenceSplitter.Split(entries[i].Text ?? ""))
             {
                 var tokens = TextTokens.Of(sentence);
+                position++;
                 if (tokens.Count == 0)
                 {
                     continue;
                 }
 
-                sentences.Add((i, sentence, tokens));
+                sentences.Add(new ScoredSentence(i, line, position, sentence, tokens));
                 seen.UnionWith(tokens);
             }
 
@@ -60,32 +69,63 @@ internal static class ExtractiveScorer
 
         var salience = sentences.Select(s => Salience(s.Tokens, documentFrequency, entries.Count)).ToList();
         var maxSalience = Math.Max(salience.Max(), double.Epsilon);
-        var best = new Dictionary<int, ExtractiveCandidate>();
         for (var k = 0; k < sentences.Count; k++)
         {
-            var (order, text, tokens) = sentences[k];
-            var terms = new HashSet<string>(tokens, StringComparer.Ordinal);
-            var entry = entries[order];
+            var s = sentences[k];
+            var terms = new HashSet<string>(s.Tokens, StringComparer.Ordinal);
+            var entry = entries[s.Order];
             var score = SalienceWeight * (salience[k] / maxSalience)
                 + KindWeight * TimelineKinds.Weight(entry.Kind)
-                + RecencyWeight * (entries.Count == 1 ? 1.0 : (double)order / (entries.Count - 1))
-                + SeverityWeight * Math.Min(1.0, tokens.Count(IsSevere) / 2.0)
+                + RecencyWeight * (entries.Count == 1 ? 1.0 : (double)s.Order / (entries.Count - 1))
+                + SeverityWeight * Math.Min(1.0, s.Tokens.Count(IsSevere) / 2.0)
                 + TopicWeight * Overlap(terms, topic)
                 + AttemptWeight * Overlap(terms, attempts)
-                + (order == opening ? OpeningBonus : 0.0);
-            if (tokens.Count < 3)
+                + (s.Order == opening ? OpeningBonus : 0.0);
+            s.Score = s.Tokens.Count < 3 ? score * 0.6 : score;
+        }
+
+        return [.. sentences.GroupBy(s => s.Order).Select(g => Gist(entries[g.Key], [.. g]))];
+    }
+
+    private static ExtractiveCandidate Gist(TimelineEntry entry, List<ScoredSentence> sentences)
+    {
+        var best = sentences.MaxBy(s => s.Score)!;
+        var index = sentences.IndexOf(best);
+        int first = index, last = index;
+        var length = best.Text.Length;
+        while (true)
+        {
+            var before = first > 0 && Adjacent(sentences[first - 1], sentences[first]) ? sentences[first - 1] : null;
+            var after = last < sentences.Count - 1 && Adjacent(sentences[last], sentences[last + 1]) ? sentences[last + 1] : null;
+            var next = (before, after) switch
             {
-                score *= 0.6;
+                (null, null) => null,
+                ({ } b, null) => b,
+                (null, { } a) => a,
+                ({ } b, { } a) => a.Score >= b.Score ? a : b,
+            };
+            if (next is null || length + 1 + next.Text.Length > MaxGistLength)
+            {
+                break;
             }
 
-            if (!best.TryGetValue(order, out var current) || score > current.Score)
+            length += 1 + next.Text.Length;
+            if (next == before)
             {
-                best[order] = new ExtractiveCandidate(order, entry, text, terms, score);
+                first--;
+            }
+            else
+            {
+                last++;
             }
         }
 
-        return [.. best.Values];
+        var parts = sentences.GetRange(first, last - first + 1);
+        var terms = new HashSet<string>(parts.SelectMany(p => p.Tokens), StringComparer.Ordinal);
+        return new ExtractiveCandidate(best.Order, entry, string.Join(' ', parts.Select(p => p.Text)), terms, best.Score);
     }
+
+    private static bool Adjacent(ScoredSentence a, ScoredSentence b) => a.Line == b.Line && b.Position == a.Position + 1;
 
     /// <summary>Jaccard similarity of two term sets.</summary>
     public static double Similarity(HashSet<string> a, HashSet<string> b)

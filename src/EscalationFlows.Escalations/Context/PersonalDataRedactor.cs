@@ -61,7 +61,7 @@ public sealed partial class PersonalDataRedactor
         return candidate.StartsWith('0') && digits >= 10;
     }
 
-    [GeneratedRegex(@"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"[A-Za-z0-9._%+\-]+@[A-Za-z0-9_\-]+(?:\.[A-Za-z0-9_\-]+)*\.[A-Za-z]{2,}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex EmailPattern();
 
     [GeneratedRegex(@"(?<![\w+\-./])(?:\+|\(\+?)?\d[\d \-./()]{5,}\d(?![\w\-:])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]

@@ -33,14 +33,16 @@ internal sealed class SummarySentenceWriter
     public string Write(TimelineEntry entry, string sentence, IReadOnlyList<TimelineEntry> repeats)
     {
         var actor = string.IsNullOrWhiteSpace(entry.Actor) ? "Someone" : TextTokens.Normalize(entry.Actor);
-        var text = $"On {When(entry.At)} {actor} {TimelineKinds.Verb(entry.Kind)}: {OpenQuote}{Quote(sentence)}{CloseQuote}";
+        var quote = Quote(sentence);
+        var text = $"On {When(entry.At)} {actor} {TimelineKinds.Verb(entry.Kind)}: {OpenQuote}{quote}{CloseQuote}";
         if (repeats.Count > 0)
         {
             var times = string.Join(", ", repeats.Take(MaxRepeatTimes).Select(r => When(r.At)));
-            text += repeats.Count > MaxRepeatTimes ? $" (also on {times} and {repeats.Count - MaxRepeatTimes} more times)" : $" (also on {times})";
+            return text + (repeats.Count > MaxRepeatTimes ? $" (also on {times} and {repeats.Count - MaxRepeatTimes} more times)." : $" (also on {times}).");
         }
 
-        return text + ".";
+        // A quote that ends a sentence ends the summary sentence too.
+        return quote.Length > 0 && ".!?…。！？".Contains(quote[^1], StringComparison.Ordinal) ? text : text + ".";
     }
 
     /// <summary>The sentence, cut at a word boundary with an ellipsis when it is longer than <see cref="MaxQuoteLength"/>.</summary>
