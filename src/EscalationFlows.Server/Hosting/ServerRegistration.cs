@@ -11,6 +11,7 @@ using EscalationFlows.Server.Auth;
 using EscalationFlows.Server.Background;
 using EscalationFlows.Server.Http;
 using EscalationFlows.Server.Import;
+using EscalationFlows.Server.Notifications;
 using EscalationFlows.Server.Studio;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -75,6 +76,7 @@ public static class ServerRegistration
             .Validate(o => o.TimerPollInterval > TimeSpan.Zero && o.OutboxPollInterval > TimeSpan.Zero, "Runtime poll intervals must be positive.");
         services.AddHostedService<TimerDispatcher>();
         services.AddHostedService<OutboxDispatcher>();
+        services.AddEscalationFlowsMail(configuration);
 
         services.AddOptions<WorkflowImportOptions>().Bind(configuration.GetSection(WorkflowImportOptions.Section));
         services.AddSingleton<WorkflowImporter>();
