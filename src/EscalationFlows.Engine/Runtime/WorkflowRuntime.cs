@@ -187,6 +187,7 @@ public sealed partial class WorkflowRuntime
                 {
                     ["dueAt"] = timer.DueAt.ToString("O", CultureInfo.InvariantCulture),
                     ["firedAt"] = Clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
+                    ["node"] = _options.NodeId,
                 };
                 await ResumeCoreAsync(timer.BookmarkId ?? timer.Id, input, idempotencyKey: null, timerId: timer.Id, cancellationToken);
                 return;
