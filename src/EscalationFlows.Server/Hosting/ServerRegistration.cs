@@ -9,6 +9,7 @@ using EscalationFlows.Server.Background;
 using EscalationFlows.Server.Http;
 using EscalationFlows.Server.Import;
 using EscalationFlows.Server.Studio;
+using EscalationFlows.Server.Webhooks;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -67,6 +68,7 @@ public static class ServerRegistration
             .Validate(o => o.TimerPollInterval > TimeSpan.Zero && o.OutboxPollInterval > TimeSpan.Zero, "Runtime poll intervals must be positive.");
         services.AddHostedService<TimerDispatcher>();
         services.AddHostedService<OutboxDispatcher>();
+        services.AddWebhookDelivery(configuration);
 
         services.AddOptions<WorkflowImportOptions>().Bind(configuration.GetSection(WorkflowImportOptions.Section));
         services.AddSingleton<WorkflowImporter>();
