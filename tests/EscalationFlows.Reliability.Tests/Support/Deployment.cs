@@ -9,6 +9,9 @@ namespace EscalationFlows.Reliability.Tests.Support;
 /// </summary>
 public sealed class Deployment : IAsyncDisposable
 {
+    /// <summary>Set to 1 to keep the server logs (and the SQLite file) of every test for a look afterwards.</summary>
+    public const string KeepVariable = "ESCALATIONFLOWS_KEEP_TEST_LOGS";
+
     private readonly Dictionary<string, string> _settings;
     private readonly List<ServerProcess> _runs = [];
     private int _runCount;
@@ -87,6 +90,12 @@ public sealed class Deployment : IAsyncDisposable
         }
 
         await Database.DisposeAsync();
+        if (Environment.GetEnvironmentVariable(KeepVariable) is "1" or "true")
+        {
+            TestContext.Current.TestOutputHelper?.WriteLine($"Server logs kept in {Root} ({KeepVariable} is set).");
+            return;
+        }
+
         try
         {
             Directory.Delete(Root, recursive: true);
