@@ -265,6 +265,7 @@ public sealed class EfWorkflowDefinitionStore : IWorkflowDefinitionStore
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+            using var turn = await _dialect.EnterWriteAsync(cancellationToken);
             try
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(_dialect.DefinitionIsolation, cancellationToken);
