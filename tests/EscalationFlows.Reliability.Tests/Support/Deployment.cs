@@ -12,6 +12,8 @@ public sealed class Deployment : IAsyncDisposable
     /// <summary>Set to 1 to keep the server logs (and the SQLite file) of every test for a look afterwards.</summary>
     public const string KeepVariable = "ESCALATIONFLOWS_KEEP_TEST_LOGS";
 
+    private static readonly string ServerAssembly = ServerBinary.Find(typeof(Deployment).Assembly);
+
     private readonly Dictionary<string, string> _settings;
     private readonly List<ServerProcess> _runs = [];
     private int _runCount;
@@ -32,7 +34,6 @@ public sealed class Deployment : IAsyncDisposable
             ["Runtime:OutboxLease"] = "00:00:03",
             ["Runtime:TimerPollInterval"] = "00:00:00.100",
             ["Runtime:OutboxPollInterval"] = "00:00:00.100",
-            ["Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore"] = "Warning",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
@@ -62,7 +63,7 @@ public sealed class Deployment : IAsyncDisposable
         var run = Interlocked.Increment(ref _runCount);
         var settings = new Dictionary<string, string>(_settings, StringComparer.Ordinal) { ["Runtime:NodeId"] = node };
         var log = Path.Combine(Root, string.Create(CultureInfo.InvariantCulture, $"{run:00}-{node}.log"));
-        var server = await ServerProcess.StartAsync(node, port, settings, Root, log, TestContext.Current.CancellationToken);
+        var server = await ServerProcess.StartAsync(ServerAssembly, node, port, settings, Root, log, TestContext.Current.CancellationToken);
         lock (_runs)
         {
             _runs.Add(server);

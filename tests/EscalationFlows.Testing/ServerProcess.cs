@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
-namespace EscalationFlows.Reliability.Tests.Support;
+namespace EscalationFlows.Testing;
 
 /// <summary>
 /// One run of the real server as a child process (<c>dotnet EscalationFlows.Server.dll --urls … --Key value …</c>):
@@ -40,6 +40,16 @@ public sealed class ServerProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>CPU time (user + system) the server process has used so far.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -49,8 +59,8 @@ public sealed class ServerProcess : IDisposable
         return port;
     }
 
-    /// <summary>Starts the server with <paramref name="settings"/> as command-line configuration and waits until it is ready.</summary>
-    public static async Task<ServerProcess> StartAsync(string name, int port, IReadOnlyDictionary<string, string> settings, string workingDirectory, string logPath,
+    /// <summary>Starts the server dll <paramref name="assemblyPath"/> with <paramref name="settings"/> as command-line configuration and waits until it is ready.</summary>
+    public static async Task<ServerProcess> StartAsync(string assemblyPath, string name, int port, IReadOnlyDictionary<string, string> settings, string workingDirectory, string logPath,
         CancellationToken cancellationToken)
     {
         var info = new ProcessStartInfo(ServerBinary.DotnetHost)
@@ -61,7 +71,7 @@ public sealed class ServerProcess : IDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(ServerBinary.AssemblyPath);
+        info.ArgumentList.Add(assemblyPath);
         info.ArgumentList.Add("--urls");
         info.ArgumentList.Add($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
         foreach (var (key, value) in settings)
