@@ -269,6 +269,7 @@ public sealed class EfWorkflowDefinitionStore : IWorkflowDefinitionStore
             try
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(_dialect.DefinitionIsolation, cancellationToken);
+                db.Database.AutoSavepointsEnabled = false; // A failure abandons (and retries) the whole transaction.
                 await _dialect.LockDefinitionAsync(db, definitionId, cancellationToken);
                 var result = await work(db);
                 await transaction.CommitAsync(cancellationToken);

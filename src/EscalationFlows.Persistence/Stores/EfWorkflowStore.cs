@@ -76,6 +76,9 @@ public sealed class EfWorkflowStore : IWorkflowStore
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+            // No savepoint around SaveChanges (two more round trips): a failed burst abandons the whole transaction.
+            db.Database.AutoSavepointsEnabled = false;
             await WriteInstanceAsync(db, commit, cancellationToken);
             var now = _clock.GetUtcNow();
 
