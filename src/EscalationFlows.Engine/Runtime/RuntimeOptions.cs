@@ -10,6 +10,12 @@ public sealed class RuntimeOptions
 
     public TimeSpan TimerLease { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How many instances' timers of one claimed batch fire at the same time (each instance's own timers still fire one
+    /// after another, in due order). More overlaps the database round trips of independent bursts.
+    /// </summary>
+    public int TimerConcurrency { get; set; } = 4;
+
     public int OutboxBatchSize { get; set; } = 100;
 
     public TimeSpan OutboxLease { get; set; } = TimeSpan.FromSeconds(60);

@@ -153,15 +153,23 @@ public sealed partial class WorkflowRuntime
         return new EventDispatchResult(resumed, started);
     }
 
-    /// <summary>Fires one batch of due timers. Returns how many were claimed.</summary>
+    /// <summary>
+    /// Fires one batch of due timers: different instances' timers in parallel (up to
+    /// <see cref="RuntimeOptions.TimerConcurrency"/>), each instance's own timers one after another in due order.
+    /// Returns how many were claimed.
+    /// </summary>
     public async Task<int> ProcessDueTimersAsync(CancellationToken cancellationToken = default)
     {
         var timers = await _store.ClaimDueTimersAsync(Clock.GetUtcNow(), _options.TimerBatchSize, _options.NodeId, _options.TimerLease, cancellationToken);
-        foreach (var timer in timers)
-        {
-            await FireTimerAsync(timer, cancellationToken);
-        }
-
+        var byInstance = timers.GroupBy(t => t.InstanceId ?? t.Id, StringComparer.Ordinal);
+        await Parallel.ForEachAsync(byInstance, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.TimerConcurrency), CancellationToken = cancellationToken },
+            async (instanceTimers, ct) =>
+            {
+                foreach (var timer in instanceTimers)
+                {
+                    await FireTimerAsync(timer, ct);
+                }
+            });
         return timers.Count;
     }
 
