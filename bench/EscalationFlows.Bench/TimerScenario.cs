@@ -26,18 +26,18 @@ public static class TimerScenario
 
     private static async Task DrainAsync(BenchDatabase database, BenchOptions options, Report report, InProcessNode[] nodes)
     {
-        var dueAt = DateTimeOffset.UtcNow.AddSeconds(2);
-        var input = new System.Text.Json.Nodes.JsonObject { ["dueAt"] = dueAt.ToString("O", CultureInfo.InvariantCulture) };
-        await Load.BatchAsync(options.Timers, 16, async _ =>
+        var input = new System.Text.Json.Nodes.JsonObject { ["dueAt"] = DateTimeOffset.UtcNow.AddHours(1).ToString("O", CultureInfo.InvariantCulture) };
+        var parked = await Load.BatchAsync(options.Timers, 16, async _ =>
         {
-            await nodes[0].Runtime.StartAsync(new StartWorkflowRequest { DefinitionId = BenchWorkflows.TimerId, Input = (System.Text.Json.Nodes.JsonObject)input.DeepClone() });
-            return null;
+            var run = await nodes[0].Runtime.StartAsync(new StartWorkflowRequest { DefinitionId = BenchWorkflows.TimerId, Input = (System.Text.Json.Nodes.JsonObject)input.DeepClone() });
+            return run.Bookmarks.Count == 1 ? null : "no timer bookmark";
         });
-        var wait = dueAt - DateTimeOffset.UtcNow;
-        if (wait > TimeSpan.Zero)
+        if (parked.Failed > 0)
         {
-            await Task.Delay(wait);
+            throw new InvalidOperationException($"Parking timers failed: {parked.FirstError}");
         }
+
+        await database.MakeTimersDueAsync(DateTimeOffset.UtcNow.AddSeconds(-1));
 
         var before = await Counters.CaptureAsync(nodes[0].Diagnostics, database);
         var secondBefore = nodes.Length > 1 ? nodes[1].Diagnostics.Commits : 0;
