@@ -173,15 +173,23 @@ public sealed partial class WorkflowRuntime
         return timers.Count;
     }
 
-    /// <summary>Delivers one batch of outbox messages (all kinds, or only the given ones). Returns how many were claimed.</summary>
+    /// <summary>
+    /// Delivers one batch of outbox messages (all kinds, or only the given ones): different instances' messages in
+    /// parallel (up to <see cref="RuntimeOptions.OutboxConcurrency"/>), each instance's own messages in order.
+    /// Returns how many were claimed.
+    /// </summary>
     public async Task<int> ProcessOutboxAsync(IReadOnlyCollection<string>? kinds = null, CancellationToken cancellationToken = default)
     {
         var messages = await _store.ClaimOutboxAsync(Clock.GetUtcNow(), _options.OutboxBatchSize, _options.NodeId, _options.OutboxLease, kinds, cancellationToken);
-        foreach (var message in messages)
-        {
-            await DeliverOneAsync(message, cancellationToken);
-        }
-
+        await Parallel.ForEachAsync(messages.GroupBy(m => m.InstanceId, StringComparer.Ordinal),
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.OutboxConcurrency), CancellationToken = cancellationToken },
+            async (instanceMessages, ct) =>
+            {
+                foreach (var message in instanceMessages)
+                {
+                    await DeliverOneAsync(message, ct);
+                }
+            });
         return messages.Count;
     }
 
