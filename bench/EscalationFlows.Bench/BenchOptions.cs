@@ -13,7 +13,7 @@ public sealed record BenchOptions
           -scenarios start,http,resume,timers
                                        (a) start-to-bookmark in process, (a) over HTTP, (b) resume, (d) timers (default all)
           -rate 50                     arrival rate of the open-model start runs, starts/s
-          -seconds 20                  length of each measured run (after a 5 s warm-up at the same load)
+          -seconds 20                  length of each measured run (after a warm-up: 10 s unthrottled, 3 s at the rate)
           -clients 8                   concurrent clients of the unthrottled start runs
           -resumeClients 64            concurrent clients resuming distinct bookmarks
           -parked 10000                instances parked on a bookmark for the resume run
@@ -29,7 +29,7 @@ public sealed record BenchOptions
 
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(20);
 
-    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(5);
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(10);
 
     public int Clients { get; init; } = 8;
 

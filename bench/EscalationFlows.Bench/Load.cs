@@ -11,6 +11,18 @@ namespace EscalationFlows.Bench;
 /// </summary>
 public static class Load
 {
+    /// <summary>
+    /// Brings the process to steady state before a measured run: <paramref name="clients"/> back to back for
+    /// <paramref name="duration"/> (thousands of calls, so tiered JIT has promoted the hot path; a few hundred calls at
+    /// 50/s are not enough, and the promotion then costs CPU and tail latency inside the measured run), then a short
+    /// stretch at the measured rate.
+    /// </summary>
+    public static async Task WarmUpAsync(int clients, TimeSpan duration, double rate, Func<int, Task<string?>> operation)
+    {
+        await ClosedAsync(clients, duration, operation);
+        await OpenAsync(rate, TimeSpan.FromSeconds(3), operation);
+    }
+
     public static async Task<LoadResult> OpenAsync(double rate, TimeSpan duration, Func<int, Task<string?>> operation)
     {
         ArgumentNullException.ThrowIfNull(operation);

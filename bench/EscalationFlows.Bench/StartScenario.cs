@@ -22,7 +22,7 @@ public static class StartScenario
             return run.Status == WorkflowStatus.Suspended ? null : $"ended {run.Status}";
         };
 
-        await Load.OpenAsync(options.Rate, options.Warmup, start);
+        await Load.WarmUpAsync(options.Clients, options.Warmup, options.Rate, start);
         var before = await Counters.CaptureAsync(node.Diagnostics, database);
         var (open, openCpu) = await Cpu.MeasureAsync(Cpu.ThisProcess, () => Load.OpenAsync(options.Rate, options.Duration, start));
         var after = await Counters.CaptureAsync(node.Diagnostics, database);
