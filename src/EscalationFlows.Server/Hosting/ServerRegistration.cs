@@ -13,6 +13,7 @@ using EscalationFlows.Server.Http;
 using EscalationFlows.Server.Import;
 using EscalationFlows.Server.Notifications;
 using EscalationFlows.Server.Studio;
+using EscalationFlows.Server.Webhooks;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -77,6 +78,7 @@ public static class ServerRegistration
         services.AddHostedService<TimerDispatcher>();
         services.AddHostedService<OutboxDispatcher>();
         services.AddEscalationFlowsMail(configuration);
+        services.AddWebhookDelivery(configuration);
 
         services.AddOptions<WorkflowImportOptions>().Bind(configuration.GetSection(WorkflowImportOptions.Section));
         services.AddSingleton<WorkflowImporter>();
