@@ -24,7 +24,7 @@ export default function InstancePage() {
     async (signal) => {
       const [instance, journal, descriptors] = await Promise.all([api.getInstance(id, signal), api.journal(id, signal), api.descriptors(signal)]);
       // The instance is still worth showing when its definition version cannot be read (deleted, no access).
-      const definition = await api.getDefinition(instance.definitionId, instance.version, signal).then(
+      const definition = await api.getDefinition(instance.definitionId, instance.definitionVersion, signal).then(
         (v) => v.definition,
         (error: unknown) => (signal.aborted ? Promise.reject(error) : undefined),
       );
@@ -72,7 +72,7 @@ export default function InstancePage() {
             Instance <code>{instance.id}</code>
           </h1>
           <p className="muted">
-            <Link to={`/workflows/${encodeURIComponent(instance.definitionId)}`}>{instance.definitionId}</Link> v{instance.version} ·{' '}
+            <Link to={`/workflows/${encodeURIComponent(instance.definitionId)}`}>{instance.definitionId}</Link> v{instance.definitionVersion} ·{' '}
             <StatusBadge status={instance.status} /> {instance.subStatus && <span>{instance.subStatus}</span>}
             {instance.correlationId && <> · correlation <code>{instance.correlationId}</code></>}
             {instance.createdAt && <> · started {formatDate(instance.createdAt)}</>}
@@ -148,7 +148,7 @@ function InstanceBody({ instance, journal, descriptors, definition: loaded }: { 
         </DescriptorContext.Provider>
       ) : (
         <p className="alert alert-error" role="alert">
-          Version {instance.version} of {instance.definitionId} could not be loaded, so the flowchart is not shown.
+          Version {instance.definitionVersion} of {instance.definitionId} could not be loaded, so the flowchart is not shown.
         </p>
       )}
       <div className="tabs" role="tablist" aria-label="Instance details">
@@ -190,14 +190,14 @@ function InstanceBody({ instance, journal, descriptors, definition: loaded }: { 
                     <td>{e.event}</td>
                     <td>
                       {e.activityId && (
-                        <button type="button" className="link" onClick={() => setFocus(e.activityId)}>
+                        <button type="button" className="link" onClick={() => setFocus(e.activityId ?? undefined)}>
                           {e.activityId}
                         </button>
                       )}{' '}
                       {e.activityType && <span className="muted small">{e.activityType}</span>}
                     </td>
                     <td>{e.outcomes?.join(', ')}</td>
-                    <td>{e.durationMs !== undefined ? `${Math.round(e.durationMs * 10) / 10} ms` : ''}</td>
+                    <td>{e.durationMs != null ? `${Math.round(e.durationMs * 10) / 10} ms` : ''}</td>
                     <td>{e.attempt}</td>
                     <td>{e.message}</td>
                   </tr>

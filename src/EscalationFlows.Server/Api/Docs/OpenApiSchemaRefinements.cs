@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using EscalationFlows.Engine.Activities;
 using EscalationFlows.Engine.Definitions;
 using EscalationFlows.Persistence.Entities;
@@ -38,6 +39,11 @@ public static class OpenApiSchemaRefinements
         ArgumentNullException.ThrowIfNull(context);
         // Called for each schema, also where a type first appears as a property of another (its component is made there).
         var type = context.JsonTypeInfo.Type;
+        if (context.JsonTypeInfo.Kind == JsonTypeInfoKind.Object && IsResponseShape(type))
+        {
+            RequireAlwaysPresent(schema, context.JsonTypeInfo);
+        }
+
         if (type == typeof(ExpressionDefinition))
         {
             Enumerate(schema, "type", ExpressionTypes);
@@ -113,6 +119,31 @@ public static class OpenApiSchemaRefinements
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Answers leave out null members only (<c>WhenWritingNull</c>), so in a type that only ever travels in answers every
+    /// member that cannot be null is always there: required. Request bodies (<c>*Request</c>) and the workflow definition
+    /// document (which clients write, with defaults) keep their optional members.
+    /// </summary>
+    private static bool IsResponseShape(Type type) =>
+        !type.Name.EndsWith("Request", StringComparison.Ordinal) && type.Namespace != typeof(WorkflowDefinition).Namespace && type.Namespace?.StartsWith("EscalationFlows.", StringComparison.Ordinal) == true;
+
+    private static void RequireAlwaysPresent(OpenApiSchema schema, JsonTypeInfo typeInfo)
+    {
+        if (schema.Properties is not { Count: > 0 } properties)
+        {
+            return;
+        }
+
+        foreach (var property in typeInfo.Properties)
+        {
+            if (property.Get is not null && !property.IsGetNullable && !(Nullable.GetUnderlyingType(property.PropertyType) is not null) && properties.ContainsKey(property.Name))
+            {
+                schema.Required ??= new HashSet<string>(StringComparer.Ordinal);
+                schema.Required.Add(property.Name);
+            }
+        }
     }
 
     private static void Enumerate(OpenApiSchema schema, string property, IEnumerable<string> values)
