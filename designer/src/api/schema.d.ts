@@ -1057,7 +1057,7 @@ export type components = {
         };
         JsonArray: unknown[];
         JsonNode: unknown;
-        JsonObject: Record<string, never>;
+        JsonObject: Record<string, unknown>;
         LiveChangeMessage: {
             id: string;
             status: string;
@@ -2558,7 +2558,7 @@ export interface operations {
                                     };
                                 };
                             };
-                            metadata?: Record<string, never>;
+                            metadata?: Record<string, unknown>;
                             name?: null | string;
                             outputs?: null | {
                                 [key: string]: string;
@@ -2997,7 +2997,7 @@ export interface operations {
                                     };
                                 };
                             };
-                            metadata?: Record<string, never>;
+                            metadata?: Record<string, unknown>;
                             name?: null | string;
                             outputs?: null | {
                                 [key: string]: string;
@@ -3141,7 +3141,7 @@ export interface operations {
                                     };
                                 };
                             };
-                            metadata?: Record<string, never>;
+                            metadata?: Record<string, unknown>;
                             name?: null | string;
                             outputs?: null | {
                                 [key: string]: string;

@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ReactFlowProvider } from '@xyflow/react';
 import { api } from '../api/endpoints';
-import type { ActivityDescriptor, InstanceDetails, JournalEntry, WorkflowDefinition } from '../api/types';
+import type { ActivityDescriptor, InstanceDetails, JournalEntry, LiveChange, WorkflowDefinition } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { DescriptorContext, descriptorMap } from '../canvas/DescriptorContext';
 import type { EdgeDecoration, NodeDecoration } from '../canvas/decorate';
@@ -10,6 +10,7 @@ import { decorateEdges, decorateNodes } from '../canvas/decorate';
 import { FlowCanvas } from '../canvas/FlowCanvas';
 import { ErrorBox, formatDate, Loading, StatusBadge } from '../components/Feedback';
 import { useApi } from '../components/useApi';
+import { useLiveReload } from '../live/useLiveReload';
 import { executedPath } from '../lib/executedPath';
 import type { ActivityFlowNode } from '../lib/graph';
 import { connectionKey, definitionToGraph } from '../lib/graph';
@@ -37,11 +38,12 @@ export default function InstancePage() {
   const { reload } = loaded;
   const status = loaded.data?.instance.status;
 
-  useEffect(() => {
-    if (status !== 'Running') return;
-    const timer = setInterval(reload, 5000);
-    return () => clearInterval(timer);
-  }, [status, reload]);
+  // Live changes of this instance reload it; while it can still change, also on focus and every 15 s (other nodes).
+  useLiveReload(reload, {
+    matches: useCallback((c: LiveChange) => c.type === 'instance' && c.id === id, [id]),
+    intervalMs: 15_000,
+    enabled: status === undefined || status === 'Running' || status === 'Suspended',
+  });
 
   const act = useCallback(
     async (run: () => Promise<unknown>) => {
