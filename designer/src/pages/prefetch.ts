@@ -13,12 +13,14 @@ let pending: { id: string; at: number; promise: Promise<DesignerData> } | null =
 export const designerRoute = /^\/workflows\/([^/]+)\/?$/;
 
 export function loadDesignerData(id: string, signal?: AbortSignal): Promise<DesignerData> {
+  const load = () => Promise.all([api.getDefinition(id, 'latest', signal), api.descriptors(signal)]);
   if (pending && pending.id === id && Date.now() - pending.at < 10_000) {
     const { promise } = pending;
     pending = null;
-    return promise;
+    // A prefetch that failed (say 401 before signing in on a deep link) is not the answer: ask again.
+    return promise.catch(load);
   }
-  return Promise.all([api.getDefinition(id, 'latest', signal), api.descriptors(signal)]);
+  return load();
 }
 
 export function prefetchForLocation(pathname: string) {
