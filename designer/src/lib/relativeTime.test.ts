@@ -10,6 +10,7 @@ describe('relative time', () => {
     expect(relativeTime('2026-12-02T09:00:00Z', now)).toBe('in 2 days');
     expect(relativeTime('2026-11-29T09:00:00Z', now)).toBe('yesterday');
     expect(relativeTime('2026-11-30T08:59:50Z', now)).toBe('just now');
+    expect(relativeTime('2026-11-30T09:00:20Z', now)).toBe('just now');
   });
 
   it('marks open tasks past their due time as overdue', () => {

@@ -14,7 +14,8 @@ export function relativeTime(iso: string | null | undefined, now: number): strin
   if (Number.isNaN(at)) return iso;
   const delta = at - now;
   const size = Math.abs(delta);
-  if (size < 45_000) return delta < 0 ? 'just now' : 'in less than a minute';
+  // Within a minute either way (clocks of browser and server differ a little): now.
+  if (size < 45_000) return 'just now';
   for (const [unit, ms] of units) {
     if (size >= ms * 0.95 || unit === 'second') return format.format(Math.round(delta / ms), unit);
   }

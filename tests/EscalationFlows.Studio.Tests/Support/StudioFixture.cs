@@ -12,7 +12,7 @@ namespace EscalationFlows.Studio.Tests.Support;
 /// (Debian's /usr/bin/chromium, or CHROMIUM_PATH; never a downloaded browser). Each browser test opens its own
 /// context (<see cref="NewPageAsync"/>), so cookies never leak between tests.
 /// </summary>
-public sealed class StudioFixture : IAsyncLifetime
+public sealed partial class StudioFixture : IAsyncLifetime
 {
     public const string Admin = "admin@demo.local";
     public const string Owner = "owner@demo.local";
@@ -75,19 +75,32 @@ public sealed class StudioFixture : IAsyncLifetime
         context.SetDefaultTimeout(TimeoutMs);
         context.SetDefaultNavigationTimeout(TimeoutMs);
         var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        _errors.AddOrUpdate(page, errors);
         page.Console += (_, message) =>
         {
-            if (message.Type == "error")
+            // Chromium logs every 4xx answer as a console error; the studio handles those (401 before signing in, a
+            // 422 it shows next to a field, a 410 for a used link). Anything else is the studio's own error.
+            if (message.Type == "error" && !ClientErrorStatus().IsMatch(message.Text))
             {
-                ConsoleErrors.Add($"{page.Url}: {message.Text}");
+                errors.Add($"{page.Url}: {message.Text}");
             }
         };
-        page.PageError += (_, error) => ConsoleErrors.Add($"{page.Url}: {error}");
+        page.PageError += (_, error) => errors.Add($"{page.Url}: {error}");
         return page;
     }
 
-    /// <summary>Errors the studio logged in any page (a test asserts none of its own happened).</summary>
-    public List<string> ConsoleErrors { get; } = [];
+    /// <summary>Asserts the studio logged no error in this page (uncaught exceptions, React errors, 5xx answers).</summary>
+    public void AssertNoConsoleErrors(IPage page)
+    {
+        var errors = _errors.TryGetValue(page, out var found) ? found : [];
+        Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
+    }
+
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPage, List<string>> _errors = [];
+
+    [System.Text.RegularExpressions.GeneratedRegex("^Failed to load resource: the server responded with a status of 4[0-9][0-9]")]
+    private static partial System.Text.RegularExpressions.Regex ClientErrorStatus();
 
     public async ValueTask DisposeAsync()
     {
