@@ -4,12 +4,13 @@ import { AuthProvider, useAuth } from './auth/AuthContext';
 import { Loading } from './components/Feedback';
 import { Layout } from './components/Layout';
 import { homePath } from './lib/permissions';
+import { importDesigner, loadedDesignerModule } from './pages/prefetch';
 import SignInPage from './pages/SignInPage';
 import WorkflowsPage from './pages/WorkflowsPage';
 import InstancesPage from './pages/InstancesPage';
 
 // The canvas pages pull in React Flow (and, on demand, elkjs and RJSF): each is its own chunk. So do the task pages (RJSF).
-const DesignerPage = lazy(() => import('./pages/DesignerPage'));
+const LazyDesignerPage = lazy(importDesigner);
 const VersionsPage = lazy(() => import('./pages/VersionsPage'));
 const InstancePage = lazy(() => import('./pages/InstancePage'));
 const InboxPage = lazy(() => import('./pages/InboxPage'));
@@ -52,6 +53,12 @@ function Guarded() {
       </Routes>
     </Suspense>
   );
+}
+
+/** The designer, without a Suspense round trip when a deep link already loaded its code (pages/prefetch.ts). */
+function DesignerPage() {
+  const loaded = loadedDesignerModule();
+  return loaded ? <loaded.default /> : <LazyDesignerPage />;
 }
 
 function NotFound() {

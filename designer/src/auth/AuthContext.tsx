@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { ApiError, onUnauthorized } from '../api/client';
 import { api } from '../api/endpoints';
 import { liveConnection } from '../live/liveConnection';
+import { takePrefetchedSession } from './sessionPrefetch';
 import type { CurrentUser } from '../api/types';
 import type { Permission } from '../lib/permissions';
 import { can } from '../lib/permissions';
@@ -30,7 +31,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const loadMe = useCallback(async (signal?: AbortSignal) => {
     try {
-      const me = await api.me(signal);
+      const me = await (takePrefetchedSession() ?? api.me(signal));
+      performance.mark('studio:session');
       setUser(me);
       setAuthDisabled(false);
       setStatus('signed-in');
