@@ -225,6 +225,8 @@ export function mockApi(): Plugin {
         return send(res, 200, empty);
       }
       if (path === '/api/teams' && method === 'GET') return send(res, 200, []);
+      // No live stream here: 204 tells an EventSource not to reconnect; the studio refreshes on an interval instead.
+      if (path === '/api/live') return send(res, 204);
 
       const defs = '/api/workflow-definitions';
       if (path === defs && method === 'GET') {
