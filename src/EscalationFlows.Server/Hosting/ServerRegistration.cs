@@ -12,6 +12,7 @@ using EscalationFlows.Server.Background;
 using EscalationFlows.Server.Http;
 using EscalationFlows.Server.Import;
 using EscalationFlows.Server.Notifications;
+using EscalationFlows.Server.Live;
 using EscalationFlows.Server.Studio;
 using EscalationFlows.Server.Webhooks;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -46,6 +47,7 @@ public static class ServerRegistration
         services.Configure<EngineOptions>(configuration.GetSection("Engine"));
         services.Configure<ExpressionOptions>(configuration.GetSection("Expressions"));
         services.AddEscalationFlowsPersistence(configuration);
+        services.AddEscalationFlowsLive();
         builder.AddEscalationFlowsAuth();
         services.AddSingleton<Tasks.TaskService>();
         services.AddEscalationsModule();
@@ -64,12 +66,15 @@ public static class ServerRegistration
         services.AddSingleton<JsonRequestReader>();
         services.AddSingleton<Api.AllowedMethodsIndex>();
         services.Configure<RouteOptions>(routes => routes.SetParameterPolicy<StudioPathConstraint>(StudioPathConstraint.Name));
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "EscalationFlows API";
-            document.Info.Description = "Versioned JSON workflows for service escalations. Every error is RFC 9457 problem details (application/problem+json) with a `code` and, where it applies, an `errors` array of { pointer, parameter, code, message }.";
-            return Task.CompletedTask;
-        }));
+        services.AddOpenApi(options => options
+            .AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "EscalationFlows API";
+                document.Info.Description = "Versioned JSON workflows for service escalations. Every error is RFC 9457 problem details (application/problem+json) with a `code` and, where it applies, an `errors` array of { pointer, parameter, code, message }.";
+                return Task.CompletedTask;
+            })
+            .AddSchemaTransformer(Api.Docs.OpenApiSchemaRefinements.TransformAsync)
+            .AddDocumentTransformer(Api.Docs.OpenApiSchemaRefinements.TransformDocumentAsync));
 
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: [HealthEndpoints.ReadyTag]);
 
