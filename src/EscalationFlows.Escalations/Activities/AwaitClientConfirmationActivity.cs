@@ -101,7 +101,7 @@ public sealed class AwaitClientConfirmationActivity : Activity
         var ticket = issuer.Issue(context.NewId(), LinkPurpose, escalationId, now);
         var autoCloseAt = now + autoCloseAfter;
         var link = LinkModel(ticket, escalationId, autoCloseAt);
-        context.CreateBookmark(BookmarkKinds.ClientConfirmation, correlationId: escalationId,
+        context.CreateBookmark(BookmarkKinds.ClientConfirmation, stimulusName: ticket.Id, correlationId: escalationId,
             payload: new JsonObject { ["clientLinkId"] = ticket.Id, ["link"] = link.DeepClone() });
         context.CreateBookmark(BookmarkKinds.Timer, dueAt: now + reminderAfter, payload: new JsonObject { ["purpose"] = Reminder });
         context.CreateBookmark(BookmarkKinds.Timer, dueAt: autoCloseAt, payload: new JsonObject { ["purpose"] = AutoClose });

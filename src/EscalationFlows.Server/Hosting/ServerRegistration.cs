@@ -4,13 +4,16 @@ using EscalationFlows.Engine.Expressions;
 using EscalationFlows.Engine.Hosting;
 using EscalationFlows.Engine.Runtime;
 using EscalationFlows.Escalations.Hosting;
+using EscalationFlows.Escalations.Severity;
 using EscalationFlows.Escalations.Sla.Services;
 using EscalationFlows.Persistence.Hosting;
 using EscalationFlows.Server.Api.Health;
 using EscalationFlows.Server.Auth;
 using EscalationFlows.Server.Background;
+using EscalationFlows.Server.Escalations;
 using EscalationFlows.Server.Http;
 using EscalationFlows.Server.Import;
+using EscalationFlows.Server.Mail;
 using EscalationFlows.Server.Studio;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -49,6 +52,14 @@ public static class ServerRegistration
         services.AddEscalationsModule();
         services.Configure<SlaOptions>(configuration.GetSection(SlaOptions.Section));
         services.AddEscalationFlowsSlaStore();
+        services.Configure<SeverityOptions>(configuration.GetSection(SeverityOptions.Section));
+        services.AddEscalationFlowsEscalationStore();
+        services.AddSingleton<EscalationService>();
+        services.AddSingleton<EscalationDetailsReader>();
+        services.AddSingleton<EscalationClientService>();
+        services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section));
+        services.AddSingleton<SmtpMailOutboxHandler>();
+        services.AddSingleton<IOutboxHandler>(sp => sp.GetRequiredService<SmtpMailOutboxHandler>());
 
         services.ConfigureHttpJsonOptions(json =>
         {
