@@ -43,6 +43,7 @@ public sealed class UpdateRecordActivity : Activity
                 Options = [.. EscalationStages.All],
             },
             new InputDescriptor { Name = "owner", DisplayName = "Stage owner", Description = "User id or email. Default: the escalation owner, else the previous stage's owner.", Type = "string", DefaultExpressionType = ExpressionType.JavaScript },
+            new InputDescriptor { Name = "escalationOwner", DisplayName = "Escalation owner", Description = "Names the escalation owner (user id or email) — for example one an escalation manager picked by hand.", Type = "string", DefaultExpressionType = ExpressionType.JavaScript },
             new InputDescriptor { Name = "queue", DisplayName = "Queue", Description = "Where the stage waits while nobody owns it, such as 'escalation managers'.", Type = "string" },
             new InputDescriptor { Name = "reason", DisplayName = "Why", Type = "string", DefaultExpressionType = ExpressionType.Template },
             new InputDescriptor
@@ -103,6 +104,11 @@ public sealed class UpdateRecordActivity : Activity
         else if (Text(context, "owner") is { } owner)
         {
             effect = effect with { StageOwner = new OwnerNaming { Owner = owner, Reason = reason } };
+        }
+
+        if (Text(context, "escalationOwner") is { } escalationOwner)
+        {
+            effect = effect with { AssignOwner = new OwnerNaming { Owner = escalationOwner, Reason = reason } };
         }
 
         if (context.GetInput("fields") is { } fields)

@@ -49,6 +49,7 @@ public static class EscalationsServiceCollectionExtensions
         services.TryAddSingleton<TicketSlaReader>();
         services.TryAddSingleton<IContextSummarizer, TimelineDigestSummarizer>();
         services.AddActivity<OpenEscalationActivity>();
+        services.AddActivity<LoadEscalationActivity>();
         services.AddActivity<EvaluateCriteriaActivity>();
         services.AddActivity<ClassifySeverityActivity>();
         services.AddActivity<RouteActivity>();
