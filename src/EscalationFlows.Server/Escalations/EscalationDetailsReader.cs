@@ -49,7 +49,8 @@ public sealed class EscalationDetailsReader
         foreach (var state in instances.Where(s => s.Status is WorkflowStatus.Running or WorkflowStatus.Suspended or WorkflowStatus.Faulted))
         {
             waiting.Add(new EscalationInstanceView(state.Id, state.DefinitionId, state.DefinitionVersion, state.Status.ToString(),
-                [.. state.Bookmarks.Where(b => b.Kind != BookmarkKinds.ChildWorkflow).Select(b => new EscalationWaitView(b.ActivityId, b.Kind, b.Id, b.DueAt))]));
+                [.. state.Bookmarks.Where(b => b.Kind != BookmarkKinds.ChildWorkflow).Select(b => new EscalationWaitView(b.ActivityId, b.Kind, b.Id, b.DueAt))],
+                state.Status == WorkflowStatus.Faulted ? [.. state.Incidents.Select(i => $"{i.ActivityId}: {i.Message}")] : []));
         }
 
         var tasks = await _tasks.ListOpenAsync([.. instances.Select(i => i.Id)], cancellationToken);

@@ -215,14 +215,7 @@ public sealed class EscalationService
             ["clientRequested"] = request.ClientRequested ?? reason == TriggerReasons.ClientRequest,
             ["needsAuthority"] = request.NeedsAuthority ?? false,
         };
-        foreach (var (name, value) in input.ToList())
-        {
-            if (value is null)
-            {
-                input.Remove(name);
-            }
-        }
-
+        // Every declared input is present (null when not given): the trigger's Open step reads them by name.
         return input;
     }
 
