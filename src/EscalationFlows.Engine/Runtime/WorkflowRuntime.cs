@@ -403,6 +403,12 @@ public sealed partial class WorkflowRuntime
         {
             throw;
         }
+        catch (OutboxDeliveryRejectedException ex)
+        {
+            LogDeliveryRejected(_logger, ex, message.Id, message.Kind);
+            await _store.MarkOutboxFailedAsync(message.Id, OutboxDeliveryRejectedException.Never, OutboxDeliveryRejectedException.ErrorPrefix + ex.Message, cancellationToken);
+            return false;
+        }
 #pragma warning disable CA1031 // Delivery failures are retried by the dispatcher with backoff.
         catch (Exception ex)
 #pragma warning restore CA1031
@@ -516,4 +522,7 @@ public sealed partial class WorkflowRuntime
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {MessageId} ({Kind}) failed; it will be retried")]
     private static partial void LogDeliveryFailed(ILogger logger, Exception exception, string messageId, string kind);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {MessageId} ({Kind}) was rejected; it will not be retried")]
+    private static partial void LogDeliveryRejected(ILogger logger, Exception exception, string messageId, string kind);
 }

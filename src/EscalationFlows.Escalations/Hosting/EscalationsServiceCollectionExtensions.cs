@@ -24,8 +24,9 @@ public static class EscalationsServiceCollectionExtensions
     /// <see cref="Sla.Storage.ISlaStore"/> (the EF store: <c>AddEscalationFlowsSlaStore()</c>), an
     /// <see cref="Storage.IEscalationStore"/> and <see cref="Storage.IEscalationDirectory"/> (<c>AddEscalationFlowsEscalationStore()</c>),
     /// and bind <see cref="SlaOptions"/> (section <c>Sla</c>) and <see cref="SeverityOptions"/> (section
-    /// <c>Escalations:Severity</c>) if it wants to. Without another <see cref="IContextSummarizer"/> the built-in
-    /// extractive <see cref="TimelineDigestSummarizer"/> writes the context summaries.
+    /// <c>Escalations:Severity</c>) if it wants to. Call <see cref="EscalationsContextServiceCollectionExtensions.AddEscalationsContext"/>
+    /// first to configure the context summarizer (model path); without it the offline <see cref="ExtractiveSummarizer"/> with
+    /// default options writes the context summaries.
     /// </summary>
     public static IServiceCollection AddEscalationsModule(this IServiceCollection services)
     {
@@ -47,7 +48,7 @@ public static class EscalationsServiceCollectionExtensions
         services.TryAddSingleton<EscalationMessageRenderer>();
         services.TryAddSingleton<EscalationApplier>();
         services.TryAddSingleton<TicketSlaReader>();
-        services.TryAddSingleton<IContextSummarizer, TimelineDigestSummarizer>();
+        services.TryAddSingleton<IContextSummarizer>(sp => new ExtractiveSummarizer(sp.GetService<ContextSummaryOptions>() ?? new ContextSummaryOptions()));
         services.AddActivity<OpenEscalationActivity>();
         services.AddActivity<LoadEscalationActivity>();
         services.AddActivity<EvaluateCriteriaActivity>();

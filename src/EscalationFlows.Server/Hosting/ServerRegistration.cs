@@ -13,7 +13,7 @@ using EscalationFlows.Server.Background;
 using EscalationFlows.Server.Escalations;
 using EscalationFlows.Server.Http;
 using EscalationFlows.Server.Import;
-using EscalationFlows.Server.Mail;
+using EscalationFlows.Server.Notifications;
 using EscalationFlows.Server.Studio;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -49,6 +49,8 @@ public static class ServerRegistration
         services.AddEscalationFlowsPersistence(configuration);
         builder.AddEscalationFlowsAuth();
         services.AddSingleton<Tasks.TaskService>();
+        // The context summarizer first (model path when Ai:* is configured), so the module's offline fallback is not used.
+        services.AddEscalationsContext(configuration);
         services.AddEscalationsModule();
         services.Configure<SlaOptions>(configuration.GetSection(SlaOptions.Section));
         services.AddEscalationFlowsSlaStore();
@@ -57,9 +59,6 @@ public static class ServerRegistration
         services.AddSingleton<EscalationService>();
         services.AddSingleton<EscalationDetailsReader>();
         services.AddSingleton<EscalationClientService>();
-        services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section));
-        services.AddSingleton<SmtpMailOutboxHandler>();
-        services.AddSingleton<IOutboxHandler>(sp => sp.GetRequiredService<SmtpMailOutboxHandler>());
 
         services.ConfigureHttpJsonOptions(json =>
         {
@@ -86,6 +85,7 @@ public static class ServerRegistration
             .Validate(o => o.TimerPollInterval > TimeSpan.Zero && o.OutboxPollInterval > TimeSpan.Zero, "Runtime poll intervals must be positive.");
         services.AddHostedService<TimerDispatcher>();
         services.AddHostedService<OutboxDispatcher>();
+        services.AddEscalationFlowsMail(configuration);
 
         services.AddOptions<WorkflowImportOptions>().Bind(configuration.GetSection(WorkflowImportOptions.Section));
         services.AddSingleton<WorkflowImporter>();

@@ -13,16 +13,6 @@ public static partial class StartupBanner
         {
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("EscalationFlows");
-            var mail = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Mail.MailOptions>>().Value;
-            if (string.IsNullOrWhiteSpace(mail.Smtp.Host))
-            {
-                LogMailToLog(logger);
-            }
-            else
-            {
-                LogMailToSmtp(logger, mail.Smtp.Host, mail.Smtp.Port);
-            }
-
             if (addresses.Count == 0)
             {
                 LogRunningInProcess(logger);
@@ -38,12 +28,6 @@ public static partial class StartupBanner
 
     [LoggerMessage(Level = LogLevel.Information, Message = "EscalationFlows is running at {Address} — studio at /, API docs at /scalar")]
     private static partial void LogRunning(ILogger logger, string address);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Mail:Smtp:Host is not set: mail (notifications, client confirmation links) is written to the log, not sent")]
-    private static partial void LogMailToLog(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Mail is sent through SMTP {Host}:{Port}")]
-    private static partial void LogMailToSmtp(ILogger logger, string host, int port);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "EscalationFlows is running in process (no network address) — studio at /, API docs at /scalar")]
     private static partial void LogRunningInProcess(ILogger logger);

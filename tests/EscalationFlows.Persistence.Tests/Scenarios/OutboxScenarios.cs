@@ -1,3 +1,4 @@
+using EscalationFlows.Engine.Execution;
 using EscalationFlows.Engine.Hosting;
 using EscalationFlows.Engine.Runtime;
 using EscalationFlows.Persistence.Tests.Support;
@@ -68,6 +69,25 @@ public abstract class OutboxScenarios : ScenarioBase
     }
 
     [Fact]
+    public async Task A_rejected_delivery_is_parked_with_its_error_and_never_claimed_again()
+    {
+        await using var env = await OpenAsync(services => services.AddActivity<NotifyActivity>().AddSingleton<IOutboxHandler>(new RejectingOutboxHandler()));
+        var node = env.Node;
+        await node.PublishAsync(Flows.Notify("rejected-mail"));
+        await node.StartAsync("rejected-mail");
+
+        Assert.Equal(1, await node.Runtime.ProcessOutboxAsync(cancellationToken: Ct));
+        env.Clock.Advance(TimeSpan.FromDays(3650));
+        Assert.Equal(0, await node.Runtime.ProcessOutboxAsync(cancellationToken: Ct));
+        Assert.Empty(await node.Store.ClaimOutboxAsync(env.Clock.GetUtcNow(), 10, "other-node", OutboxLease, null, Ct));
+
+        await using var db = node.CreateDbContext();
+        var row = await db.Outbox.SingleAsync(Ct);
+        Assert.Equal(("rejected: no such mailbox (test)", (DateTimeOffset?)null, (DateTimeOffset?)null, 1), (row.LastError, row.DeliveredAt, row.LeaseUntil, row.Attempts));
+        Assert.Equal(OutboxDeliveryRejectedException.Never, row.NextAttemptAt);
+    }
+
+    [Fact]
     public async Task Claims_filter_by_kind_and_a_single_message_is_claimed_by_one_owner_at_a_time()
     {
         await using var env = await OpenAsync(services => services.AddActivity<NotifyActivity>());
@@ -93,5 +113,14 @@ public abstract class OutboxScenarios : ScenarioBase
         Assert.False(await store.TryClaimOutboxMessageAsync(id, later.AddHours(1), "c", OutboxLease, Ct));
         Assert.Empty(await store.ClaimOutboxAsync(later.AddHours(1), 10, "c", OutboxLease, null, Ct));
         Assert.False(await store.TryClaimOutboxMessageAsync("no-such-message", now, "a", OutboxLease, Ct));
+    }
+
+    /// <summary>Rejects every message for good (a mailbox that does not exist).</summary>
+    private sealed class RejectingOutboxHandler : IOutboxHandler
+    {
+        public string Kind => NotifyActivity.Kind;
+
+        public Task DeliverAsync(OutboxMessage message, CancellationToken cancellationToken) =>
+            throw new OutboxDeliveryRejectedException("no such mailbox (test)");
     }
 }
