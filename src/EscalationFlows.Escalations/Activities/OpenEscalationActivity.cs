@@ -48,6 +48,7 @@ public sealed class OpenEscalationActivity : Activity
             new InputDescriptor { Name = "urgency", DisplayName = "Urgency (1–3)", Type = "integer", DefaultExpressionType = ExpressionType.JavaScript },
             new InputDescriptor { Name = "triggerReason", DisplayName = "Trigger reason", Type = "string", Default = TriggerReasons.ManualFlag, DefaultExpressionType = ExpressionType.JavaScript, Options = [.. TriggerReasons.All] },
             new InputDescriptor { Name = "handler", DisplayName = "Handler", Description = "The frontline handler (user id or email): guidance goes to them if the escalation is not accepted.", Type = "string", DefaultExpressionType = ExpressionType.JavaScript },
+            new InputDescriptor { Name = "openedBy", DisplayName = "Opened by", Description = "The user id (or API key id) that raised it: the actor of the opened entry. Default: the system.", Type = "string", DefaultExpressionType = ExpressionType.JavaScript },
             new InputDescriptor { Name = "stakeholders", DisplayName = "Stakeholders", Description = "Emails or user ids kept informed.", Type = "array", DefaultExpressionType = ExpressionType.JavaScript, UiHint = "json" },
             new InputDescriptor { Name = "priorAttempts", DisplayName = "Prior resolution attempts", Type = "array", DefaultExpressionType = ExpressionType.JavaScript, UiHint = "json" },
             new InputDescriptor { Name = "flagReason", DisplayName = "Flag reason", Type = "string", DefaultExpressionType = ExpressionType.JavaScript },
@@ -143,7 +144,7 @@ public sealed class OpenEscalationActivity : Activity
             SlaStatus = ticket?.SlaStatus,
             TriggerInstanceId = context.InstanceId,
         };
-        Record(context, NewEffect(context, escalationId) with { Open = opening });
+        Record(context, NewEffect(context, escalationId) with { Open = opening, Actor = Text(context, "openedBy") ?? EscalationEffect.SystemActor });
         context.SetOutput("escalationId", escalationId);
         context.SetOutput("priority", priority);
         context.SetOutput("tier", opening.Tier);

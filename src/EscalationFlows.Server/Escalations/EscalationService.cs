@@ -209,6 +209,7 @@ public sealed class EscalationService
             ["urgency"] = request.Urgency,
             ["triggerReason"] = reason,
             ["handler"] = Blank(handler),
+            ["openedBy"] = user.Id,
             ["stakeholders"] = new JsonArray([.. (request.Stakeholders ?? []).Select(s => JsonValue.Create(s.Trim()))]),
             ["priorAttempts"] = new JsonArray([.. (request.PriorAttempts ?? []).Select(s => JsonValue.Create(s.Trim()))]),
             ["flagReason"] = Blank(request.FlagReason),
