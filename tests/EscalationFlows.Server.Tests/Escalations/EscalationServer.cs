@@ -79,6 +79,26 @@ public sealed partial class EscalationServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Moves the fake clock on and runs every timer that fell due (reminders, auto-close, SLA thresholds) until none is
+    /// left. The users sign in again: their sessions expire over days like anyone's.
+    /// </summary>
+    public async Task AdvanceAsync(TimeSpan by)
+    {
+        Factory.Clock.Advance(by);
+        var runtime = Factory.Services.GetRequiredService<WorkflowRuntime>();
+        while (await runtime.ProcessDueTimersAsync(ApiCalls.Token) > 0)
+        {
+        }
+
+        foreach (var client in new[] { Admin, Agent, Manager, Resolver, Leader })
+        {
+            client.Dispose();
+        }
+
+        await SignInAllAsync();
+    }
+
     public async Task<JsonObject> CreateAsync(HttpClient client, JsonObject body, string? idempotencyKey = null, HttpStatusCode expected = HttpStatusCode.Created) =>
         await (await client.PostJsonAsync("/api/escalations", body, idempotencyKey)).ReadObjectAsync(expected);
 
@@ -151,12 +171,17 @@ public sealed partial class EscalationServer : IAsyncDisposable
         UserIds["resolver"] = await Factory.CreateUserAsync("resolver@support.example.test", [Roles.Resolver], "Applications");
         UserIds["senior"] = await Factory.CreateUserAsync("senior@support.example.test", [Roles.Resolver], "Senior specialists");
         UserIds["leader"] = await Factory.CreateUserAsync("leader@support.example.test", [Roles.Leadership]);
+        Anonymous = Factory.CreateAnonymousClient();
+        await SignInAllAsync();
+    }
+
+    private async Task SignInAllAsync()
+    {
         Admin = await Factory.SignInAsync("admin@support.example.test");
         Agent = await Factory.SignInAsync("agent@support.example.test");
         Manager = await Factory.SignInAsync("manager@support.example.test");
         Resolver = await Factory.SignInAsync("resolver@support.example.test");
         Leader = await Factory.SignInAsync("leader@support.example.test");
-        Anonymous = Factory.CreateAnonymousClient();
     }
 
     [GeneratedRegex(@"https://support\.example\.test/api/escalations/[^\s]+")]
