@@ -201,19 +201,41 @@ public sealed class AwaitClientConfirmationActivity : Activity
         return ActivityResult.Outcome(rejected ? RejectedPort : ConfirmedPort);
     }
 
-    /// <summary>The link as sent: the escalation's client page path on the server's public address.</summary>
+    /// <summary>The studio's page for the client behind an escalation link (it reads <c>apiPath</c>).</summary>
+    public const string PagePathPrefix = "/client/escalations/";
+
+    /// <summary>
+    /// The link as sent: <c>url</c> is the studio's client page (<c>{PublicBaseUrl}/client/escalations/{id}?token=…</c>,
+    /// readable on a phone), <c>apiPath</c> the JSON behind it (<c>/api/escalations/{id}/client?token=…</c>).
+    /// </summary>
     private static JsonObject LinkModel(ClientLinkTicket ticket, string escalationId, DateTimeOffset autoCloseAt)
     {
-        var origin = ticket.Url.EndsWith(ticket.ApiPath, StringComparison.Ordinal) ? ticket.Url[..^ticket.ApiPath.Length] : string.Empty;
-        var path = $"/api/escalations/{Uri.EscapeDataString(escalationId)}/client?token={Uri.EscapeDataString(ticket.Token)}";
+        var origin = Origin(ticket);
+        var id = Uri.EscapeDataString(escalationId);
+        var token = Uri.EscapeDataString(ticket.Token);
+        var path = $"/api/escalations/{id}/client?token={token}";
         return new JsonObject
         {
             ["id"] = ticket.Id,
-            ["url"] = origin + path,
+            ["url"] = $"{origin}{PagePathPrefix}{id}?token={token}",
             ["apiPath"] = path,
             ["expiresAt"] = Day(ticket.ExpiresAt),
             ["autoCloseAt"] = Day(autoCloseAt),
         };
+    }
+
+    /// <summary>The server's public address the issuer put in front of its own link (its page or API path), else none (relative links).</summary>
+    private static string Origin(ClientLinkTicket ticket)
+    {
+        foreach (var suffix in new[] { ticket.ApiPath, "/client/" + ticket.Token })
+        {
+            if (ticket.Url.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return ticket.Url[..^suffix.Length];
+            }
+        }
+
+        return string.Empty;
     }
 
     private static OutgoingMessage Message(ActivityExecutionContext context, string subject, string body, string? html, JsonObject? link, string purpose) => new()

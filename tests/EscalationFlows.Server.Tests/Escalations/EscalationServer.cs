@@ -120,13 +120,16 @@ public sealed partial class EscalationServer : IAsyncDisposable
         await (await client.CompleteAsync(task["id"]!.GetValue<string>(), outcome, data)).ReadObjectAsync(HttpStatusCode.OK);
     }
 
-    /// <summary>The confirmation link in a mail's text (the link's API path and token).</summary>
+    /// <summary>
+    /// The confirmation link in a mail's text (the studio's client page, /client/escalations/{id}?token=…) and the API
+    /// path that page reads (/api/escalations/{id}/client?token=…).
+    /// </summary>
     public static (string Url, string Path) LinkIn(ReceivedMail mail)
     {
         var text = mail.Message.TextBody ?? string.Empty;
         var match = LinkPattern().Match(text);
         Assert.True(match.Success, $"No client link in the mail '{mail.Message.Subject}': {text}");
-        return (match.Value, match.Value[PublicBaseUrl.Length..]);
+        return (match.Value, $"/api/escalations/{match.Groups["id"].Value}/client?{match.Groups["query"].Value}");
     }
 
     /// <summary>A minimal escalation request for the client Acme.</summary>
@@ -184,6 +187,6 @@ public sealed partial class EscalationServer : IAsyncDisposable
         Leader = await Factory.SignInAsync("leader@support.example.test");
     }
 
-    [GeneratedRegex(@"https://support\.example\.test/api/escalations/[^\s]+")]
+    [GeneratedRegex(@"https://support\.example\.test/client/escalations/(?<id>[^/?\s]+)\?(?<query>token=[^\s]+)")]
     private static partial Regex LinkPattern();
 }
