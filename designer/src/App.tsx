@@ -16,6 +16,9 @@ const InstancePage = lazy(() => import('./pages/InstancePage'));
 const InboxPage = lazy(() => import('./pages/InboxPage'));
 const TaskPage = lazy(() => import('./pages/TaskPage'));
 const ClientPage = lazy(() => import('./pages/ClientPage'));
+const EscalationsPage = lazy(() => import('./pages/EscalationsPage'));
+const EscalationPage = lazy(() => import('./pages/EscalationPage'));
+const EscalationClientPage = lazy(() => import('./pages/EscalationClientPage'));
 
 function Guarded() {
   const auth = useAuth();
@@ -46,6 +49,12 @@ function Guarded() {
             </>
           )}
           {auth.can('tasks.inbox') && <Route path="tasks" element={<InboxPage />} />}
+          {auth.can('escalations.read') && (
+            <>
+              <Route path="escalations" element={<EscalationsPage />} />
+              <Route path="escalations/:id" element={<EscalationPage />} />
+            </>
+          )}
           {/* Anyone signed in may open a task meant for them (an assigned process owner too); the server decides. */}
           <Route path="tasks/:id" element={<TaskPage />} />
           <Route path="*" element={<NotFound />} />
@@ -80,6 +89,14 @@ export default function App() {
           element={
             <Suspense fallback={<Loading />}>
               <ClientPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="client/escalations/:id"
+          element={
+            <Suspense fallback={<Loading />}>
+              <EscalationClientPage />
             </Suspense>
           }
         />
