@@ -18,7 +18,8 @@ export function SlaCountdown({ dueAt, now, slaStatus, closed = false, label, tes
       title={dueAt ? `${label ? `${label} due` : 'Due'} ${new Date(dueAt).toLocaleString()}` : undefined}
     >
       {label && <span className="muted small">{label} </span>}
-      {c.state === 'overdue' && <span className="badge badge-overdue">Overdue</span>} <span className="countdown-time">{c.text}</span>
+      {c.state === 'overdue' && <span className="badge badge-overdue">Overdue </span>}
+      <span className="countdown-time">{c.text}</span>
     </span>
   );
 }
