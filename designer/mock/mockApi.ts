@@ -3,11 +3,15 @@ import type { Plugin } from 'vite';
 import type {
   ActivityJson,
   CurrentUser,
+  DefinitionDiffResponse,
   DefinitionError,
   DefinitionVersion,
   InstanceDetails,
+  InstancePage,
   JournalEntry,
+  JournalPage,
   Role,
+  TaskPage,
   WorkflowDefinition,
 } from '../src/api/types';
 import { computeDiff } from '../src/lib/diff';
@@ -20,8 +24,9 @@ import bare from '../src/lib/__fixtures__/no-positions.json';
 
 /*
  * An in-memory stand-in for the server's REST API, for `npm run dev:mock` / `npm run preview:mock` and the browser
- * smoke script (scripts/smoke.mjs). It follows the agreed contract closely enough to drive every page; it is NOT
- * the server and its validation is a small subset of the engine's. Sign in as admin@…, owner@… or viewer@…
+ * smoke script (scripts/smoke.mjs). Its answers have the server's shapes (the types generated from openapi/v1.json)
+ * and drive the designer, version and instance pages; it is NOT the server: its validation is a small subset of the
+ * engine's, the task inbox is always empty and there is no live stream (the studio then refreshes on an interval). Sign in as admin@…, owner@… or viewer@…
  * (any password); the part before @ picks the role.
  */
 
@@ -41,6 +46,7 @@ function createStore() {
     const stored: Stored = {
       definitionId: definition.definitionId,
       version,
+      name: definition.name,
       status: publish ? 'published' : 'draft',
       isPublished: publish,
       isLatest: true,
@@ -147,17 +153,17 @@ function seedInstances(now: () => string) {
     entry('WorkflowFaulted', undefined, undefined, { message: 'Send HTTP request failed after 2 attempts.' }),
   ];
   const faulted: InstanceDetails = {
-    id: 'inst-0001', definitionId: 'major-incident-escalation', version: 1, status: 'Faulted', subStatus: 'Incident', correlationId: 'TCK-4711',
-    createdAt: journal[0]!.timestamp, updatedAt: journal.at(-1)!.timestamp,
+    id: 'inst-0001', definitionId: 'major-incident-escalation', definitionVersion: 1, status: 'Faulted', subStatus: 'Incident', correlationId: 'TCK-4711',
+    createdAt: journal[0]!.timestamp, updatedAt: journal.at(-1)!.timestamp, journalSequence: journal.length, revision: 3,
     variables: { assignedTeam: 'major-incidents', attempts: 1, resolutionNote: { text: '', tags: [] } },
     input: { ticket: { id: 'TCK-4711', priority: 'P1' }, clientTier: 'platinum' }, output: {},
     bookmarks: [],
-    incidents: [{ activityId: 'http1', activityType: 'SendHttpRequest', code: 'http-5xx', message: '503 from hooks.example', timestamp: journal.at(-2)!.timestamp, attempt: 2 }],
+    incidents: [{ id: 'inc-1', activityId: 'http1', activityType: 'SendHttpRequest', code: 'http-5xx', message: '503 from hooks.example', timestamp: journal.at(-2)!.timestamp, attempt: 2, resolved: false }],
     activities: { start: { runs: 1, faults: 0 }, route: { runs: 1, faults: 0 }, ack: { runs: 1, faults: 0 }, switch1: { runs: 1, faults: 0 }, fork1: { runs: 1, faults: 0 }, log1: { runs: 1, faults: 0 }, http1: { runs: 2, faults: 2 } },
   };
   const waiting: InstanceDetails = {
     ...clone(faulted), id: 'inst-0002', status: 'Suspended', subStatus: 'Waiting', correlationId: 'TCK-4712', incidents: [],
-    bookmarks: [{ id: 'bm-2', activityId: 'ack', kind: 'HumanTask', correlationId: 'TCK-4712', payload: { title: 'Acknowledge' }, createdAt: journal[5]!.timestamp }],
+    bookmarks: [{ id: 'bm-2', instanceId: 'inst-0002', activityId: 'ack', kind: 'HumanTask', correlationId: 'TCK-4712', payload: { title: 'Acknowledge' }, createdAt: journal[5]!.timestamp }],
     activities: { start: { runs: 1, faults: 0 }, route: { runs: 1, faults: 0 }, ack: { runs: 1, faults: 0 } },
   };
   return new Map<string, { details: InstanceDetails; journal: JournalEntry[] }>([
@@ -214,6 +220,14 @@ export function mockApi(): Plugin {
       if (path === '/api/auth/me') return send(res, 200, user);
       if (path === '/api/activity-descriptors') return send(res, 200, testDescriptors);
 
+      if (path === '/api/tasks' && method === 'GET') {
+        const empty: TaskPage = { items: [], page: 1, pageSize: 50, totalCount: 0 };
+        return send(res, 200, empty);
+      }
+      if (path === '/api/teams' && method === 'GET') return send(res, 200, []);
+      // No live stream here: 204 tells an EventSource not to reconnect; the studio refreshes on an interval instead.
+      if (path === '/api/live') return send(res, 204);
+
       const defs = '/api/workflow-definitions';
       if (path === defs && method === 'GET') {
         const search = url.searchParams.get('search')?.toLowerCase() ?? '';
@@ -264,18 +278,33 @@ export function mockApi(): Plugin {
           if (errors.length) return problem(res, 422, 'Fix the problems before publishing.', undefined, errors);
           for (const v of versions) if (v.isPublished) Object.assign(v, { isPublished: false, status: 'retracted' });
           Object.assign(target, { isPublished: true, status: 'published' });
-          const { definition: _d, ...summary } = target;
-          return send(res, 200, summary);
+          return send(res, 200, target);
         }
         if (action === 'retract' && method === 'POST') {
-          for (const v of versions) if (v.isPublished) Object.assign(v, { isPublished: false, status: 'retracted' });
-          return send(res, 200, {});
+          const published = versions.find((v) => v.isPublished);
+          if (!published) return problem(res, 409, 'Nothing is published.');
+          Object.assign(published, { isPublished: false, status: 'retracted' });
+          return send(res, 200, published);
         }
         if (action === 'diff') {
           const a = pick(url.searchParams.get('from'));
           const b = pick(url.searchParams.get('to'));
           if (!a || !b) return problem(res, 404, 'No such version.');
-          return send(res, 200, computeDiff(a.definition, b.definition));
+          const diff = computeDiff(a.definition, b.definition);
+          const byId = (d: WorkflowDefinition) => new Map(d.root.activities.map((x) => [x.id, x]));
+          const activity = (d: WorkflowDefinition) => (id: string) => ({ id, type: byId(d).get(id)?.type ?? '', name: byId(d).get(id)?.name ?? null });
+          const connection = (key: string) => {
+            const [, source = '', port = 'Done', target = ''] = /^(.*):(.*)->(.*)$/.exec(key) ?? [];
+            return { sourceActivity: source, sourcePort: port, targetActivity: target };
+          };
+          const response: DefinitionDiffResponse = {
+            definitionId: a.definitionId, fromVersion: a.version, toVersion: b.version, changedProperties: [],
+            addedActivities: diff.activities.added.map(activity(b.definition)), removedActivities: diff.activities.removed.map(activity(a.definition)),
+            changedActivities: diff.activities.changed.map((c) => ({ id: c.id, type: byId(b.definition).get(c.id)?.type ?? '', fields: c.fields })),
+            addedConnections: diff.connections.added.map(connection), removedConnections: diff.connections.removed.map(connection),
+            hasChanges: diff.activities.added.length + diff.activities.removed.length + diff.activities.changed.length + diff.connections.added.length + diff.connections.removed.length > 0,
+          };
+          return send(res, 200, response);
         }
         if (action === 'export') return send(res, 200, pick(url.searchParams.get('version'))!.definition);
       }
@@ -286,15 +315,23 @@ export function mockApi(): Plugin {
         const items = [...instances.values()]
           .map((i) => i.details)
           .filter((i) => (!definitionId || i.definitionId === definitionId) && (!status || i.status === status))
-          .map(({ id, definitionId: d, version, status: s, subStatus, correlationId, createdAt, updatedAt }) => ({ id, definitionId: d, version, status: s, subStatus, correlationId, createdAt, updatedAt }));
-        return send(res, 200, { items, total: items.length, page: Number(url.searchParams.get('page') ?? 1), pageSize: 50 });
+          .map(({ id, definitionId: d, definitionVersion, status: s, subStatus, correlationId, createdAt, updatedAt, incidents }) => ({
+            id, definitionId: d, definitionVersion, status: s, subStatus, correlationId, createdAt, updatedAt, incidentCount: incidents.length,
+          }));
+        const page: InstancePage = { items, totalCount: items.length, page: Number(url.searchParams.get('page') ?? 1), pageSize: 20 };
+        return send(res, 200, page);
       }
       const im = /^\/api\/workflow-instances\/([^/]+)(?:\/(journal|cancel|retry))?$/.exec(path);
       if (im) {
         const found = instances.get(decodeURIComponent(im[1]!));
         if (!found) return problem(res, 404, 'No such instance.');
         if (!im[2]) return send(res, 200, found.details);
-        if (im[2] === 'journal') return send(res, 200, found.journal);
+        if (im[2] === 'journal') {
+          const after = Number(url.searchParams.get('after') ?? 0);
+          const entries = found.journal.filter((e) => e.sequence > after);
+          const page: JournalPage = { instanceId: found.details.id, entries, nextAfter: entries.at(-1)?.sequence ?? after };
+          return send(res, 200, page);
+        }
         if (im[2] === 'cancel') Object.assign(found.details, { status: 'Cancelled', subStatus: 'Cancelled', bookmarks: [] });
         if (im[2] === 'retry') Object.assign(found.details, { status: 'Running', subStatus: 'Executing', incidents: [] });
         return send(res, 204);

@@ -19,6 +19,7 @@ function serve(me: CurrentUser | 401 | 404) {
     vi.fn(async (url: string) => {
       if (url === '/api/auth/me') return typeof me === 'number' ? json(me, { title: 'no', status: me }) : json(200, me);
       if (url.startsWith('/api/workflow-definitions')) return json(200, list);
+      if (url.startsWith('/api/tasks')) return json(200, { items: [], page: 1, pageSize: 50, totalCount: 0 });
       return json(404, { title: 'not found', status: 404 });
     }),
   );
@@ -61,11 +62,41 @@ describe('app shell', () => {
     expect(screen.getByRole('button', { name: 'Import JSON' })).toBeTruthy();
   });
 
-  it('an agent (no designer or instance rights yet) sees neither section', async () => {
+  it('an agent sees the task inbox only, and starts there', async () => {
     serve(user('agent'));
+    window.history.pushState({}, '', '/');
     render(<App />);
-    expect(await screen.findByRole('heading', { name: 'Not here' })).toBeTruthy();
-    expect(within(screen.getByRole('navigation', { name: 'Main' })).queryAllByRole('link')).toHaveLength(0);
+    expect(await screen.findByRole('heading', { name: 'Tasks' })).toBeTruthy();
+    const nav = within(screen.getByRole('navigation', { name: 'Main' }));
+    expect(nav.getAllByRole('link').map((l) => l.textContent)).toEqual(['Tasks']);
+    expect(await screen.findByTestId('tasks-empty')).toBeTruthy();
+    expect(screen.getByRole('tab', { name: 'My tasks' })).toBeTruthy();
+    expect(screen.getByRole('tab', { name: "My teams' tasks" })).toBeTruthy();
+    expect(screen.queryByRole('tab', { name: 'All tasks' })).toBeNull();
+  });
+
+  it('leadership may look at every task', async () => {
+    serve(user('leadership'));
+    window.history.pushState({}, '', '/tasks');
+    render(<App />);
+    expect(await screen.findByRole('tab', { name: 'All tasks' })).toBeTruthy();
+    expect(within(screen.getByRole('navigation', { name: 'Main' })).getAllByRole('link').map((l) => l.textContent)).toEqual(['Workflows', 'Instances', 'Tasks']);
+  });
+
+  it('the client page needs no session', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) =>
+        url.startsWith('/api/client/')
+          ? json(410, { title: 'Gone', status: 410, code: 'client-link-expired', detail: 'This link has expired; ask for a new one.' })
+          : json(401, { title: 'no', status: 401 }),
+      ),
+    );
+    window.history.pushState({}, '', '/client/abc.def');
+    render(<App />);
+    expect(await screen.findByRole('heading', { name: 'This link has expired' })).toBeTruthy();
+    expect(screen.getByText('This link has expired; ask for a new one.')).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Sign in to EscalationFlows' })).toBeNull();
   });
 
   it('runs without sign-in under a banner while the server has no auth endpoint', async () => {

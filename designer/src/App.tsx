@@ -3,21 +3,25 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { AuthProvider, useAuth } from './auth/AuthContext';
 import { Loading } from './components/Feedback';
 import { Layout } from './components/Layout';
+import { homePath } from './lib/permissions';
+import { importDesigner, loadedDesignerModule } from './pages/prefetch';
 import SignInPage from './pages/SignInPage';
 import WorkflowsPage from './pages/WorkflowsPage';
 import InstancesPage from './pages/InstancesPage';
 
-// The canvas pages pull in React Flow (and, on demand, elkjs and RJSF): each is its own chunk.
-const DesignerPage = lazy(() => import('./pages/DesignerPage'));
+// The canvas pages pull in React Flow (and, on demand, elkjs and RJSF): each is its own chunk. So do the task pages (RJSF).
+const LazyDesignerPage = lazy(importDesigner);
 const VersionsPage = lazy(() => import('./pages/VersionsPage'));
 const InstancePage = lazy(() => import('./pages/InstancePage'));
+const InboxPage = lazy(() => import('./pages/InboxPage'));
+const TaskPage = lazy(() => import('./pages/TaskPage'));
+const ClientPage = lazy(() => import('./pages/ClientPage'));
 
 function Guarded() {
   const auth = useAuth();
   if (auth.status === 'loading') return <Loading label="Checking your session…" />;
   if (auth.status === 'signed-out') return <SignInPage />;
   const expired = auth.status === 'expired';
-  const home = auth.can('definitions.read') ? '/workflows' : auth.can('instances.read') ? '/instances' : '/forbidden';
   return (
     <Suspense fallback={<Loading />}>
       {expired && (
@@ -27,7 +31,7 @@ function Guarded() {
       )}
       <Routes>
         <Route element={<Layout inert={expired} />}>
-          <Route index element={<Navigate to={home} replace />} />
+          <Route index element={<Navigate to={homePath(auth.user)} replace />} />
           {auth.can('definitions.read') && (
             <>
               <Route path="workflows" element={<WorkflowsPage />} />
@@ -41,11 +45,20 @@ function Guarded() {
               <Route path="instances/:id" element={<InstancePage />} />
             </>
           )}
+          {auth.can('tasks.inbox') && <Route path="tasks" element={<InboxPage />} />}
+          {/* Anyone signed in may open a task meant for them (an assigned process owner too); the server decides. */}
+          <Route path="tasks/:id" element={<TaskPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>
     </Suspense>
   );
+}
+
+/** The designer, without a Suspense round trip when a deep link already loaded its code (pages/prefetch.ts). */
+function DesignerPage() {
+  const loaded = loadedDesignerModule();
+  return loaded ? <loaded.default /> : <LazyDesignerPage />;
 }
 
 function NotFound() {
@@ -59,10 +72,26 @@ function NotFound() {
 
 export default function App() {
   return (
-    <AuthProvider>
-      <BrowserRouter>
-        <Guarded />
-      </BrowserRouter>
-    </AuthProvider>
+    <BrowserRouter>
+      <Routes>
+        {/* The client answers through a signed link without an account: no session check, no studio chrome. */}
+        <Route
+          path="client/:token"
+          element={
+            <Suspense fallback={<Loading />}>
+              <ClientPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="*"
+          element={
+            <AuthProvider>
+              <Guarded />
+            </AuthProvider>
+          }
+        />
+      </Routes>
+    </BrowserRouter>
   );
 }

@@ -9,7 +9,8 @@ namespace EscalationFlows.Testing;
 
 /// <summary>
 /// A throwaway PostgreSQL cluster for one test run: <c>initdb</c> in a temp directory, started on a free
-/// 127.0.0.1 port with durability off (fsync, synchronous_commit and full_page_writes off: speed, not safety), stopped
+/// 127.0.0.1 port with durability off (fsync, synchronous_commit and full_page_writes off: speed, not safety, unless
+/// <see cref="Durable"/>), stopped
 /// and deleted on dispose. Use it as an assembly fixture (<c>[assembly: AssemblyFixture(typeof(PostgresFixture))]</c>)
 /// and give each test class or test its own database with <see cref="CreateDatabaseAsync"/>.
 /// <para>
@@ -34,6 +35,12 @@ public sealed class PostgresFixture : IAsyncLifetime
     public string? UnavailableReason { get; private set; } = "The PostgreSQL fixture was not initialised.";
 
     public bool IsAvailable => UnavailableReason is null;
+
+    /// <summary>
+    /// Start the cluster with PostgreSQL's durable defaults (fsync, synchronous_commit and full_page_writes on) instead
+    /// of the fast test settings: for benchmarks whose numbers must include the cost of flushing each commit.
+    /// </summary>
+    public bool Durable { get; init; }
 
     public int Port { get; private set; }
 
@@ -195,8 +202,9 @@ public sealed class PostgresFixture : IAsyncLifetime
         for (var attempt = 0; attempt < 3; attempt++)
         {
             Port = FreePort();
+            var durability = Durable ? "-c fsync=on -c synchronous_commit=on -c full_page_writes=on" : "-c fsync=off -c synchronous_commit=off -c full_page_writes=off";
             var settings = string.Create(CultureInfo.InvariantCulture,
-                $"-c listen_addresses=127.0.0.1 -p {Port} -c unix_socket_directories={_rootDirectory} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300");
+                $"-c listen_addresses=127.0.0.1 -p {Port} -c unix_socket_directories={_rootDirectory} {durability} -c max_connections=300");
             try
             {
                 await RunToolAsync("pg_ctl", ["-D", DataDirectory, "-l", Path.Combine(_rootDirectory, "server.log"), "-w", "-t", "60", "-o", settings, "start"]);

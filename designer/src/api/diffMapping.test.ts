@@ -2,19 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { mapDiff } from './diffMapping';
 
 describe('server diff mapping', () => {
-  it('accepts ids or objects for activities and keys or connection objects for connections', () => {
+  it('maps activities to ids and connections to keys', () => {
     expect(
       mapDiff({
-        activities: { added: ['a', { id: 'b' }], removed: [{ id: 'c' }], changed: [{ id: 'd', fields: ['name', 'inputs.x'] }, 'e', 7] },
-        connections: { added: ['a:Done->b', { key: 'b:True->c' }], removed: [{ source: { activity: 'x', port: 'No' }, target: { activity: 'y' } }, { source: { activity: 'p' }, target: { activity: 'q' } }] },
+        definitionId: 'd',
+        fromVersion: 1,
+        toVersion: 2,
+        hasChanges: true,
+        changedProperties: ['name'],
+        addedActivities: [{ id: 'a', type: 'Log', name: null }],
+        removedActivities: [{ id: 'c', type: 'Log', name: 'C' }],
+        changedActivities: [{ id: 'd', type: 'Log', fields: ['name', 'inputs.x'] }],
+        addedConnections: [{ sourceActivity: 'a', sourcePort: 'Done', targetActivity: 'b' }],
+        removedConnections: [{ sourceActivity: 'x', sourcePort: 'No', targetActivity: 'y' }],
       }),
     ).toEqual({
-      activities: { added: ['a', 'b'], removed: ['c'], changed: [{ id: 'd', fields: ['name', 'inputs.x'] }, { id: 'e', fields: [] }] },
-      connections: { added: ['a:Done->b', 'b:True->c'], removed: ['x:No->y', 'p:Done->q'] },
+      activities: { added: ['a'], removed: ['c'], changed: [{ id: 'd', fields: ['name', 'inputs.x'] }] },
+      connections: { added: ['a:Done->b'], removed: ['x:No->y'] },
     });
-  });
-
-  it('treats missing parts as empty', () => {
-    expect(mapDiff({})).toEqual({ activities: { added: [], removed: [], changed: [] }, connections: { added: [], removed: [] } });
   });
 });

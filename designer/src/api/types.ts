@@ -1,46 +1,52 @@
 /*
- * HAND-WRITTEN STAND-IN FOR THE GENERATED API TYPES.
+ * THE STUDIO'S NAMES FOR THE API'S TYPES.
  *
- * These types are derived from the REST contract agreed for issue #7 and from the engine's definition model
- * (src/EscalationFlows.Engine/Definitions, workflows/schema/workflow-definition.schema.json). Once the server
- * publishes /openapi/v1.json, run `npm run gen:api` (writes src/api/schema.d.ts) and replace the bodies below
- * with aliases of the generated `components["schemas"][...]` types. Nothing else in the studio declares API
- * shapes: every module imports them from here, so that swap touches this one file.
+ * Every shape here is an alias of the server's OpenAPI document (openapi/v1.json, the committed copy of
+ * /openapi/v1.json) through src/api/schema.d.ts, which `npm run gen:api` generates. Nothing is declared twice: when
+ * the server changes a shape, refresh the copy (see docs/designer.md), regenerate, and `tsc` shows every place that
+ * must follow. What stays hand-written is only what OpenAPI cannot say:
+ *
+ *  - JSON values. The schema's "any JSON" (`{}`) is `unknown` in TypeScript; the studio narrows it to JsonValue.
+ *  - The designer's own metadata (`activities[].metadata.designer`): free-form in the contract, owned by the studio.
+ *  - Server-sent event names of GET /api/live (the document describes the data of one event, not the stream).
+ *  - Constant lists of enum values for pickers, checked against the generated unions.
  */
+import type { components, operations } from './schema';
+
+type Schemas = components['schemas'];
+
+/** The JSON body of an operation's request (request types are inlined in the document). */
+type RequestBody<Operation extends keyof operations> = operations[Operation] extends { requestBody?: { content: { 'application/json': infer Body } } } ? Body : never;
+
+/** Every member of a union listed once: a constant array typed this way fails to compile when the union changes. */
+type AllOf<Union extends string, List extends readonly string[]> = [Union] extends [List[number]] ? ([List[number]] extends [Union] ? List : never) : never;
 
 // ---------------------------------------------------------------------------------------------------------
-// Workflow definition JSON (the document the designer edits)
+// JSON values (what OpenAPI's `{}` means)
 // ---------------------------------------------------------------------------------------------------------
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
-export const expressionTypes = ['literal', 'javascript', 'template', 'variable', 'input'] as const;
-export type ExpressionType = (typeof expressionTypes)[number];
+// ---------------------------------------------------------------------------------------------------------
+// Workflow definition JSON (the document the designer edits)
+// ---------------------------------------------------------------------------------------------------------
 
-export interface Expression {
-  type: ExpressionType;
-  value?: JsonValue;
-}
+export type ExpressionType = Schemas['ExpressionDefinition']['type'];
+const expressionTypeList = ['literal', 'javascript', 'template', 'variable', 'input'] as const;
+export const expressionTypes: AllOf<ExpressionType, typeof expressionTypeList> = expressionTypeList;
+
+export type Expression = Omit<Schemas['ExpressionDefinition'], 'value'> & { value?: JsonValue };
 
 export interface InputBinding {
   expression: Expression;
 }
 
-export interface Position {
-  x: number;
-  y: number;
-}
+export type Position = NonNullable<Schemas['Connection']['vertices']>[number];
 
-export interface RetryPolicy {
-  maxAttempts?: number;
-  delay?: string;
-  backoffMultiplier?: number;
-  maxDelay?: string;
-  jitterRatio?: number;
-}
+export type RetryPolicy = Schemas['RetryPolicyDefinition'];
 
-/** `metadata` is free-form; the designer owns `metadata.designer`. */
+/** `metadata` is free-form in the contract; the designer owns `metadata.designer`. */
 export interface ActivityMetadata {
   designer?: {
     position?: Position;
@@ -51,298 +57,107 @@ export interface ActivityMetadata {
   [key: string]: unknown;
 }
 
-export interface ActivityJson {
-  id: string;
-  type: string;
-  name?: string;
-  inputs?: Record<string, InputBinding>;
-  outputs?: Record<string, string>;
-  retry?: RetryPolicy;
-  metadata?: ActivityMetadata;
-}
+export type ActivityJson = Omit<Schemas['ActivityNode'], 'inputs' | 'metadata'> & {
+  inputs?: Record<string, InputBinding> | null;
+  metadata?: ActivityMetadata | null;
+};
 
-export interface ConnectionEndpoint {
-  activity: string;
-  port?: string;
-}
+export type ConnectionEndpoint = Schemas['ConnectionEndpoint'];
+export type ConnectionJson = Schemas['Connection'];
 
-export interface ConnectionJson {
-  source: ConnectionEndpoint;
-  target: ConnectionEndpoint;
-  vertices?: Position[];
-}
+export type ValueType = NonNullable<Schemas['InputDescriptor']['type']>;
+const valueTypeList = ['string', 'number', 'integer', 'boolean', 'object', 'array', 'datetime', 'duration', 'any'] as const;
+export const valueTypes: AllOf<ValueType, typeof valueTypeList> = valueTypeList;
 
-export const valueTypes = ['string', 'number', 'integer', 'boolean', 'object', 'array', 'datetime', 'duration', 'any'] as const;
-export type ValueType = (typeof valueTypes)[number];
+export type WorkflowInputDefinition = Omit<Schemas['WorkflowInputDefinition'], 'default'> & { default?: JsonValue };
+export type WorkflowOutputDefinition = Schemas['WorkflowOutputDefinition'];
+export type VariableDefinition = Omit<Schemas['VariableDefinition'], 'default'> & { default?: JsonValue };
 
-export interface WorkflowInputDefinition {
-  name: string;
-  type?: ValueType;
-  required?: boolean;
-  default?: JsonValue;
-  description?: string;
-}
+export type FlowchartJson = Omit<Schemas['FlowchartDefinition'], 'activities'> & { activities: ActivityJson[] };
 
-export interface WorkflowOutputDefinition {
-  name: string;
-  type?: ValueType;
-  variable?: string;
-  description?: string;
-}
-
-export interface VariableDefinition {
-  name: string;
-  type?: ValueType;
-  default?: JsonValue;
-  description?: string;
-}
-
-export interface FlowchartJson {
-  type: 'Flowchart';
-  activities: ActivityJson[];
-  connections?: ConnectionJson[];
-}
-
-export interface WorkflowDefinition {
-  $schema?: string;
-  definitionId: string;
-  version?: number;
-  name: string;
-  description?: string;
-  inputs?: WorkflowInputDefinition[];
-  outputs?: WorkflowOutputDefinition[];
-  variables?: VariableDefinition[];
-  options?: { incidentStrategy?: 'fault' | 'continue' };
+export type WorkflowDefinition = Omit<Schemas['WorkflowDefinition'], 'root' | 'inputs' | 'variables'> & {
+  inputs?: WorkflowInputDefinition[] | null;
+  variables?: VariableDefinition[] | null;
   root: FlowchartJson;
-}
+};
 
 // ---------------------------------------------------------------------------------------------------------
 // Activity descriptors (GET /api/activity-descriptors)
 // ---------------------------------------------------------------------------------------------------------
 
-export type ActivityKind = 'action' | 'blocking' | 'trigger';
-
-export type UiHint =
-  | 'singleline'
-  | 'multiline'
-  | 'code'
-  | 'dropdown'
-  | 'checkbox'
-  | 'json'
-  | 'duration'
-  | 'datetime'
-  | 'decision-table'
-  | 'form-designer'
-  | 'outcomes'
-  | 'switch-cases'
-  | 'variable-picker'
-  | 'workflow-picker';
-
-export interface InputDescriptor {
-  name: string;
-  displayName?: string;
-  description?: string;
-  type: ValueType;
-  required: boolean;
-  default?: JsonValue;
-  supportsExpressions: boolean;
-  defaultExpressionType: ExpressionType;
-  uiHint: UiHint;
-  options?: string[];
-  html: boolean;
-}
-
-export interface OutputDescriptor {
-  name: string;
-  type: ValueType;
-  description?: string;
-}
-
-export interface ActivityDescriptor {
-  type: string;
-  category: string;
-  displayName: string;
-  description: string;
-  kind: ActivityKind;
-  bookmarkKind?: string;
-  inputs: InputDescriptor[];
-  outputs: OutputDescriptor[];
-  ports: string[];
-  portsFromInput?: string;
-  isStart: boolean;
-}
+export type ActivityKind = Schemas['ActivityKind'];
+export type InputDescriptor = Omit<Schemas['InputDescriptor'], 'default'> & { default?: JsonValue };
+export type OutputDescriptor = Schemas['OutputDescriptor'];
+export type ActivityDescriptor = Omit<Schemas['ActivityDescriptor'], 'inputs'> & { inputs: InputDescriptor[] };
 
 // ---------------------------------------------------------------------------------------------------------
 // Definitions API
 // ---------------------------------------------------------------------------------------------------------
 
-export interface DefinitionSummary {
-  definitionId: string;
-  name: string;
-  description?: string;
-  latestVersion: number;
-  publishedVersion?: number;
-  versionCount: number;
-  updatedAt: string;
-}
-
-export type VersionStatus = 'draft' | 'published' | 'retracted';
-
-export interface DefinitionVersionSummary {
-  definitionId: string;
-  version: number;
-  status: VersionStatus;
-  isPublished: boolean;
-  isLatest: boolean;
-  contentHash: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface DefinitionVersion extends DefinitionVersionSummary {
-  definition: WorkflowDefinition;
-}
-
-export interface PublishRequest {
-  version?: number;
-}
-
-export interface DefinitionError {
-  pointer: string;
-  code: string;
-  message: string;
-}
-
-export interface ValidationResult {
-  valid: boolean;
-  errors: DefinitionError[];
-}
+export type DefinitionSummary = Schemas['DefinitionSummary'];
+export type VersionStatus = Schemas['DefinitionVersionSummary']['status'];
+export type DefinitionVersionSummary = Schemas['DefinitionVersionSummary'];
+export type DefinitionVersion = Omit<Schemas['DefinitionVersionResponse'], 'definition'> & { definition: WorkflowDefinition };
+export type PublishRequest = RequestBody<'PublishWorkflowDefinition'>;
+export type DefinitionError = Schemas['ApiError'];
+export type ValidationResult = Schemas['DefinitionValidationResponse'];
+export type DefinitionDiffResponse = Schemas['DefinitionDiff'];
 
 /** RFC 9457 problem details as the server sends them. */
-export interface ProblemDetails {
-  type?: string;
-  title?: string;
-  status?: number;
-  detail?: string;
-  errors?: DefinitionError[];
-}
-
-/** The diff as the server sends it; its exact shape is normalised in api/diffMapping.ts only. */
-export interface DefinitionDiffResponse {
-  activities?: {
-    added?: unknown[];
-    removed?: unknown[];
-    changed?: unknown[];
-  };
-  connections?: {
-    added?: unknown[];
-    removed?: unknown[];
-  };
-}
+export type ProblemDetails = Schemas['ApiProblem'];
 
 // ---------------------------------------------------------------------------------------------------------
 // Instances API
 // ---------------------------------------------------------------------------------------------------------
 
-export type InstanceStatus = 'Running' | 'Suspended' | 'Finished' | 'Cancelled' | 'Faulted';
-
-export interface StartInstanceRequest {
-  definitionId: string;
-  version?: number;
+export type InstanceStatus = Schemas['WorkflowStatus'];
+export type StartInstanceRequest = RequestBody<'StartWorkflowInstance'>;
+export type WorkflowRun = Schemas['WorkflowRunResponse'];
+export type InstanceSummary = Schemas['InstanceSummary'];
+export type InstancePage = Schemas['InstancePage'];
+export type Bookmark = Schemas['Bookmark'];
+export type Incident = Schemas['Incident'];
+export type ActivityRunStats = Schemas['ActivityRunSummary'];
+export type InstanceDetails = Omit<Schemas['InstanceDetailsResponse'], 'input' | 'variables' | 'output'> & {
   input: JsonObject;
-  correlationId?: string;
-}
-
-export interface InstanceSummary {
-  id: string;
-  definitionId: string;
-  version: number;
-  status: InstanceStatus;
-  subStatus?: string;
-  correlationId?: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface Paged<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-export interface Bookmark {
-  id: string;
-  activityId: string;
-  kind: string;
-  stimulusHash?: string;
-  correlationId?: string;
-  payload?: JsonValue;
-  dueAt?: string;
-  createdAt?: string;
-}
-
-export interface Incident {
-  activityId?: string;
-  activityType?: string;
-  code?: string;
-  message?: string;
-  timestamp?: string;
-  attempt?: number;
-  [key: string]: unknown;
-}
-
-export interface ActivityRunStats {
-  runs: number;
-  faults: number;
-}
-
-export interface InstanceDetails {
-  id: string;
-  definitionId: string;
-  version: number;
-  status: InstanceStatus;
-  subStatus?: string;
-  correlationId?: string;
-  createdAt?: string;
-  updatedAt?: string;
   variables: JsonObject;
-  input: JsonObject;
-  output: JsonObject;
-  bookmarks: Bookmark[];
-  incidents: Incident[];
-  activities: Record<string, ActivityRunStats>;
-}
+  output?: JsonObject | null;
+};
+export type JournalEntry = Schemas['JournalEntry'];
+export type JournalPage = Schemas['JournalResponse'];
 
-export interface JournalEntry {
-  sequence: number;
-  timestamp: string;
-  event: string;
-  activityId?: string;
-  activityType?: string;
-  outcomes?: string[];
-  durationMs?: number;
-  attempt?: number;
-  bookmarkId?: string;
-  message?: string;
-}
+// ---------------------------------------------------------------------------------------------------------
+// Tasks and client links
+// ---------------------------------------------------------------------------------------------------------
+
+export type TaskStatus = Schemas['TaskSummaryResponse']['status'];
+export type TaskSummary = Schemas['TaskSummaryResponse'];
+export type TaskPage = Schemas['TaskPageResponse'];
+export type TaskEvent = Schemas['TaskEventResponse'];
+export type TaskDetails = Omit<Schemas['TaskDetailsResponse'], 'context' | 'data'> & { context?: JsonValue; data?: JsonObject | null };
+export type CompleteTaskRequest = Omit<RequestBody<'CompleteTask'>, 'data'> & { data: JsonObject };
+export type ReassignTaskRequest = RequestBody<'ReassignTask'>;
+export type ReleaseTaskRequest = RequestBody<'ReleaseTask'>;
+export type ClientTaskView = Schemas['ClientTaskView'];
+export type ClientAnswer = Schemas['ClientAnswerResponse'];
+export type Team = Schemas['TeamResponse'];
+export type User = Schemas['UserResponse'];
+
+// ---------------------------------------------------------------------------------------------------------
+// Live updates (GET /api/live)
+// ---------------------------------------------------------------------------------------------------------
+
+/** The data of a `change` event (the stream also sends `ready` first and `ping` when idle). */
+export type LiveChange = Schemas['LiveChangeMessage'];
+export const liveEvents = { ready: 'ready', change: 'change', ping: 'ping' } as const;
 
 // ---------------------------------------------------------------------------------------------------------
 // Auth API
 // ---------------------------------------------------------------------------------------------------------
 
-export const roles = ['admin', 'process-owner', 'escalation-manager', 'agent', 'resolver', 'leadership', 'viewer'] as const;
-export type Role = (typeof roles)[number];
+export type Role = Schemas['CurrentUserResponse']['roles'][number];
+const roleList = ['admin', 'process-owner', 'escalation-manager', 'agent', 'resolver', 'leadership', 'viewer'] as const;
+export const roles: AllOf<Role, typeof roleList> = roleList;
 
-export interface CurrentUser {
-  id: string;
-  email: string;
-  displayName: string;
-  roles: Role[];
-  teams: string[];
-}
-
-export interface LoginRequest {
-  email: string;
-  password: string;
-}
+export type CurrentUser = Schemas['CurrentUserResponse'];
+export type LoginRequest = RequestBody<'Login'>;

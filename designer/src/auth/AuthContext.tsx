@@ -2,6 +2,8 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState } 
 import type { ReactNode } from 'react';
 import { ApiError, onUnauthorized } from '../api/client';
 import { api } from '../api/endpoints';
+import { liveConnection } from '../live/liveConnection';
+import { takePrefetchedSession } from './sessionPrefetch';
 import type { CurrentUser } from '../api/types';
 import type { Permission } from '../lib/permissions';
 import { can } from '../lib/permissions';
@@ -29,7 +31,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const loadMe = useCallback(async (signal?: AbortSignal) => {
     try {
-      const me = await api.me(signal);
+      const me = await (takePrefetchedSession() ?? api.me(signal));
+      performance.mark('studio:session');
       setUser(me);
       setAuthDisabled(false);
       setStatus('signed-in');
@@ -66,11 +69,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       async signIn(email, password) {
         await api.login({ email, password });
         await loadMe();
+        liveConnection.restart(); // the stream must carry the new session
       },
       async signOut() {
         try {
           await api.logout();
         } finally {
+          liveConnection.restart();
           setUser(null);
           setStatus('signed-out');
         }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Background, Controls, MarkerType, MiniMap, ReactFlow } from '@xyflow/react';
 import type { FitViewOptions } from '@xyflow/react';
 import type { ReactFlowProps } from '@xyflow/react';
@@ -46,6 +46,7 @@ export type FlowCanvasProps = ReactFlowProps<ActivityFlowNode, ConnectionFlowEdg
  */
 export function FlowCanvas({ readOnly, testId = 'canvas', children, ...props }: FlowCanvasProps) {
   const [fitViewOptions] = useState(() => initialFit(props.nodes ?? []));
+  const miniMap = useWhenIdle();
   return (
     <div className="canvas" data-testid={testId}>
       <ReactFlow<ActivityFlowNode, ConnectionFlowEdge>
@@ -67,9 +68,32 @@ export function FlowCanvas({ readOnly, testId = 'canvas', children, ...props }: 
       >
         <Background gap={20} />
         <Controls showInteractive={false} aria-label="Canvas controls" />
-        <MiniMap<ActivityFlowNode> pannable zoomable nodeColor={miniMapColor} ariaLabel="Mini map" />
+        {miniMap && <MiniMap<ActivityFlowNode> pannable zoomable nodeColor={miniMapColor} ariaLabel="Mini map" />}
         {children}
       </ReactFlow>
     </div>
   );
+}
+
+/** How long after mounting the mini map waits before it draws (then at the browser's next idle moment). */
+const miniMapDelayMs = 1000;
+
+/**
+ * False until a moment after mounting, when the browser is idle: the mini map draws every node (all 200 of a large
+ * workflow, where the canvas draws only the visible ones), so it waits until the workflow is on screen and usable.
+ */
+function useWhenIdle(): boolean {
+  const [idle, setIdle] = useState(false);
+  useEffect(() => {
+    let handle: number | undefined;
+    const timer = setTimeout(() => {
+      if (typeof window.requestIdleCallback === 'function') handle = window.requestIdleCallback(() => setIdle(true), { timeout: 1000 });
+      else setIdle(true);
+    }, miniMapDelayMs);
+    return () => {
+      clearTimeout(timer);
+      if (handle !== undefined) window.cancelIdleCallback(handle);
+    };
+  }, []);
+  return idle;
 }

@@ -28,7 +28,7 @@ export function Loading({ label = 'Loading…' }: { label?: string }) {
   );
 }
 
-export function formatDate(value: string | undefined): string {
+export function formatDate(value: string | null | undefined): string {
   if (!value) return '';
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? value : date.toLocaleString();

@@ -1,13 +1,14 @@
 import { NavLink, Outlet } from 'react-router';
 import { ErrorBoundary } from './ErrorBoundary';
 import { useAuth } from '../auth/AuthContext';
+import { LiveIndicator } from './LiveIndicator';
 
 export function Layout({ inert = false }: { inert?: boolean }) {
   const auth = useAuth();
   return (
     <div className="app" inert={inert}>
       <header className="topbar">
-        <a className="brand" href="/workflows">
+        <a className="brand" href="/">
           EscalationFlows <span className="muted">Studio</span>
         </a>
         <nav aria-label="Main">
@@ -21,7 +22,13 @@ export function Layout({ inert = false }: { inert?: boolean }) {
               Instances
             </NavLink>
           )}
+          {auth.can('tasks.inbox') && (
+            <NavLink to="/tasks" data-testid="nav-tasks">
+              Tasks
+            </NavLink>
+          )}
         </nav>
+        <LiveIndicator />
         <div className="user" data-testid="current-user">
           <span>{auth.user?.displayName}</span>
           {auth.user && !auth.authDisabled && <span className="muted"> ({auth.user.roles.join(', ')})</span>}

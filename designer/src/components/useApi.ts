@@ -7,16 +7,24 @@ export interface ApiState<T> {
   reload(): void;
 }
 
-/** Runs `load` when `deps` change (aborting the previous run) and on reload(). */
-export function useApi<T>(load: (signal: AbortSignal) => Promise<T>, deps: unknown[]): ApiState<T> {
-  const [data, setData] = useState<T>();
+/**
+ * Runs `load` when `deps` change (aborting the previous run) and on reload(). With `initial` (data already at hand,
+ * such as a finished prefetch) the first render has it and the first load is skipped.
+ */
+export function useApi<T>(load: (signal: AbortSignal) => Promise<T>, deps: unknown[], initial?: T): ApiState<T> {
+  const [data, setData] = useState<T | undefined>(initial);
   const [error, setError] = useState<unknown>();
-  const [loading, setLoading] = useState(true);
+  const [loading, setLoading] = useState(initial === undefined);
   const [tick, setTick] = useState(0);
   const loadRef = useRef(load);
   loadRef.current = load;
+  const skipFirst = useRef(initial !== undefined);
 
   useEffect(() => {
+    if (skipFirst.current) {
+      skipFirst.current = false;
+      return;
+    }
     const controller = new AbortController();
     setLoading(true);
     loadRef.current(controller.signal).then(

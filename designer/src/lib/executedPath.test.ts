@@ -37,7 +37,7 @@ describe('executed path of an instance', () => {
 
   it('counts a Join arrival as reaching the join', () => {
     const journal = [at('ActivityStarted', 'no'), at('ActivityCompleted', 'no', ['Done']), at('JoinArrived', 'join')];
-    const path = executedPath(definition, { activities: {}, bookmarks: [{ id: 'b', activityId: 'join', kind: 'Event' }] }, journal);
+    const path = executedPath(definition, { activities: {}, bookmarks: [{ id: 'b', instanceId: 'i', activityId: 'join', kind: 'Event', createdAt: '2026-11-30T09:00:00Z' }] }, journal);
     expect(path.traversed.has('no:Done->join')).toBe(true);
     expect(path.waiting.has('join')).toBe(true);
   });

@@ -83,9 +83,9 @@ export function activityToNode(activity: ActivityJson, index: number): ActivityF
 
 export function connectionToEdge(c: ConnectionJson, id: string): ConnectionFlowEdge {
   const data: ConnectionEdgeData = {};
-  if (c.source.port === undefined) data.implicitPort = true;
-  if (c.target.port !== undefined) data.targetPort = c.target.port;
-  if (c.vertices !== undefined) data.vertices = c.vertices;
+  if (c.source.port == null) data.implicitPort = true;
+  if (c.target.port != null) data.targetPort = c.target.port;
+  if (c.vertices != null) data.vertices = c.vertices;
   return {
     id,
     source: c.source.activity,

@@ -25,6 +25,13 @@ describe('dynamic ports', () => {
     expect(portsOf(d('End'), { id: 'x', type: 'End' })).toEqual([]);
   });
 
+  it('applies the input default when the ports input is left out (HumanTask without outcomes has Done)', () => {
+    expect(portsOf(d('HumanTask'), { id: 't', type: 'HumanTask' })).toEqual(['Done']);
+    const custom = { id: 't', type: 'HumanTask', inputs: { outcomes: { expression: { type: 'literal' as const, value: ['Approve', 'Reject'] } } } };
+    expect(portsOf(d('HumanTask'), custom)).toEqual(['Approve', 'Reject']);
+    expect(portsOf(d('Fork'), { id: 'f', type: 'Fork' })).toEqual(['Done']);
+  });
+
   it('gives an unknown activity type the Done port', () => {
     expect(portsOf(undefined, { id: 'x', type: 'Nope' })).toEqual(['Done']);
   });

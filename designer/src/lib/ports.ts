@@ -24,11 +24,15 @@ export function portsOf(descriptor: ActivityDescriptor | undefined, activity: Ac
   if (!descriptor) return [defaultPort];
   const ports = [...descriptor.ports];
   if (descriptor.portsFromInput) {
+    // An input left out takes its default, as the engine applies it (HumanTask without outcomes has a Done port).
     const binding = activity.inputs?.[descriptor.portsFromInput];
-    if (binding?.expression.type === 'literal') {
-      for (const port of readDynamicPorts(binding.expression.value)) {
-        if (!ports.includes(port)) ports.push(port);
-      }
+    const value = binding
+      ? binding.expression.type === 'literal'
+        ? binding.expression.value
+        : undefined
+      : descriptor.inputs.find((i) => i.name === descriptor.portsFromInput)?.default;
+    for (const port of readDynamicPorts(value)) {
+      if (!ports.includes(port)) ports.push(port);
     }
   }
   return ports;

@@ -30,11 +30,12 @@ import { canRedo, canUndo } from '../lib/history';
 import { portsOf } from '../lib/ports';
 import type { MappedErrors } from '../lib/pointers';
 import { mapErrors } from '../lib/pointers';
-import { loadDesignerData } from './prefetch';
+import { loadDesignerData, takePrefetchedDesignerData } from './prefetch';
 
 export default function DesignerPage() {
   const { id = '' } = useParams();
-  const loaded = useApi((signal) => loadDesignerData(id, signal), [id]);
+  const [prefetched] = useState(() => takePrefetchedDesignerData(id));
+  const loaded = useApi((signal) => loadDesignerData(id, signal), [id], prefetched);
   if (loaded.error) {
     const notFound = loaded.error instanceof ApiError && loaded.error.status === 404;
     return notFound ? (
@@ -49,6 +50,7 @@ export default function DesignerPage() {
     );
   }
   if (!loaded.data) return <Loading label="Opening the workflow…" />;
+  performance.mark('studio:designer-data');
   const [version, descriptors] = loaded.data;
   return (
     <ReactFlowProvider>

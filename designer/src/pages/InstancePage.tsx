@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ReactFlowProvider } from '@xyflow/react';
 import { api } from '../api/endpoints';
-import type { ActivityDescriptor, InstanceDetails, JournalEntry, WorkflowDefinition } from '../api/types';
+import type { ActivityDescriptor, InstanceDetails, JournalEntry, LiveChange, WorkflowDefinition } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { DescriptorContext, descriptorMap } from '../canvas/DescriptorContext';
 import type { EdgeDecoration, NodeDecoration } from '../canvas/decorate';
@@ -10,6 +10,7 @@ import { decorateEdges, decorateNodes } from '../canvas/decorate';
 import { FlowCanvas } from '../canvas/FlowCanvas';
 import { ErrorBox, formatDate, Loading, StatusBadge } from '../components/Feedback';
 import { useApi } from '../components/useApi';
+import { useLiveReload } from '../live/useLiveReload';
 import { executedPath } from '../lib/executedPath';
 import type { ActivityFlowNode } from '../lib/graph';
 import { connectionKey, definitionToGraph } from '../lib/graph';
@@ -24,7 +25,7 @@ export default function InstancePage() {
     async (signal) => {
       const [instance, journal, descriptors] = await Promise.all([api.getInstance(id, signal), api.journal(id, signal), api.descriptors(signal)]);
       // The instance is still worth showing when its definition version cannot be read (deleted, no access).
-      const definition = await api.getDefinition(instance.definitionId, instance.version, signal).then(
+      const definition = await api.getDefinition(instance.definitionId, instance.definitionVersion, signal).then(
         (v) => v.definition,
         (error: unknown) => (signal.aborted ? Promise.reject(error) : undefined),
       );
@@ -37,11 +38,12 @@ export default function InstancePage() {
   const { reload } = loaded;
   const status = loaded.data?.instance.status;
 
-  useEffect(() => {
-    if (status !== 'Running') return;
-    const timer = setInterval(reload, 5000);
-    return () => clearInterval(timer);
-  }, [status, reload]);
+  // Live changes of this instance reload it; while it can still change, also on focus and every 15 s (other nodes).
+  useLiveReload(reload, {
+    matches: useCallback((c: LiveChange) => c.type === 'instance' && c.id === id, [id]),
+    intervalMs: 15_000,
+    enabled: status === undefined || status === 'Running' || status === 'Suspended',
+  });
 
   const act = useCallback(
     async (run: () => Promise<unknown>) => {
@@ -72,7 +74,7 @@ export default function InstancePage() {
             Instance <code>{instance.id}</code>
           </h1>
           <p className="muted">
-            <Link to={`/workflows/${encodeURIComponent(instance.definitionId)}`}>{instance.definitionId}</Link> v{instance.version} ·{' '}
+            <Link to={`/workflows/${encodeURIComponent(instance.definitionId)}`}>{instance.definitionId}</Link> v{instance.definitionVersion} ·{' '}
             <StatusBadge status={instance.status} /> {instance.subStatus && <span>{instance.subStatus}</span>}
             {instance.correlationId && <> · correlation <code>{instance.correlationId}</code></>}
             {instance.createdAt && <> · started {formatDate(instance.createdAt)}</>}
@@ -148,7 +150,7 @@ function InstanceBody({ instance, journal, descriptors, definition: loaded }: { 
         </DescriptorContext.Provider>
       ) : (
         <p className="alert alert-error" role="alert">
-          Version {instance.version} of {instance.definitionId} could not be loaded, so the flowchart is not shown.
+          Version {instance.definitionVersion} of {instance.definitionId} could not be loaded, so the flowchart is not shown.
         </p>
       )}
       <div className="tabs" role="tablist" aria-label="Instance details">
@@ -190,14 +192,14 @@ function InstanceBody({ instance, journal, descriptors, definition: loaded }: { 
                     <td>{e.event}</td>
                     <td>
                       {e.activityId && (
-                        <button type="button" className="link" onClick={() => setFocus(e.activityId)}>
+                        <button type="button" className="link" onClick={() => setFocus(e.activityId ?? undefined)}>
                           {e.activityId}
                         </button>
                       )}{' '}
                       {e.activityType && <span className="muted small">{e.activityType}</span>}
                     </td>
                     <td>{e.outcomes?.join(', ')}</td>
-                    <td>{e.durationMs !== undefined ? `${Math.round(e.durationMs * 10) / 10} ms` : ''}</td>
+                    <td>{e.durationMs != null ? `${Math.round(e.durationMs * 10) / 10} ms` : ''}</td>
                     <td>{e.attempt}</td>
                     <td>{e.message}</td>
                   </tr>

@@ -27,7 +27,7 @@ export default function InstancesPage() {
   }
 
   const data = list.data;
-  const pages = data ? Math.max(1, Math.ceil(data.total / Math.max(1, data.pageSize))) : 1;
+  const pages = data ? Math.max(1, Math.ceil(data.totalCount / Math.max(1, data.pageSize))) : 1;
   return (
     <section aria-labelledby="instances-title">
       <div className="page-head">
@@ -84,7 +84,7 @@ export default function InstancesPage() {
                     </Link>
                   </td>
                   <td>
-                    {i.definitionId} <span className="muted">v{i.version}</span>
+                    {i.definitionId} <span className="muted">v{i.definitionVersion}</span>
                   </td>
                   <td>
                     <StatusBadge status={i.status} /> {i.subStatus && <span className="muted small">{i.subStatus}</span>}
@@ -108,7 +108,7 @@ export default function InstancesPage() {
               Previous
             </button>
             <span>
-              Page {page} of {pages} {data && <span className="muted">({data.total} instances)</span>}
+              Page {page} of {pages} {data && <span className="muted">({data.totalCount} instances)</span>}
             </span>
             <button type="button" disabled={page >= pages} onClick={() => setFilter('page', String(page + 1))}>
               Next

@@ -56,6 +56,7 @@ public static class EngineServiceCollectionExtensions
         services.AddActivity<EventTriggerActivity>();
         services.AddActivity<RunWorkflowActivity>();
         services.AddActivity<SendHttpRequestActivity>();
+        services.AddActivity<SendWebhookActivity>();
         services.AddActivity<FaultActivity>();
         services.AddActivity<HumanTaskActivity>();
         return services;

@@ -10,9 +10,21 @@ public sealed class RuntimeOptions
 
     public TimeSpan TimerLease { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How many instances' timers of one claimed batch fire at the same time (each instance's own timers still fire one
+    /// after another, in due order). More overlaps the database round trips of independent bursts.
+    /// </summary>
+    public int TimerConcurrency { get; set; } = 4;
+
     public int OutboxBatchSize { get; set; } = 100;
 
     public TimeSpan OutboxLease { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// How many instances' messages of one claimed outbox batch are delivered at the same time (each instance's own
+    /// messages still go one after another, oldest first), so one slow receiver does not hold up every other delivery.
+    /// </summary>
+    public int OutboxConcurrency { get; set; } = 4;
 
     /// <summary>Depth limit for delivering runtime messages (child start, parent resume) right after a commit.</summary>
     public int InlineDeliveryDepth { get; set; } = 16;

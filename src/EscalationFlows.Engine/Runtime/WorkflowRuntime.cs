@@ -153,11 +153,16 @@ public sealed partial class WorkflowRuntime
         return new EventDispatchResult(resumed, started);
     }
 
-    /// <summary>Fires one batch of due timers. Returns how many were claimed.</summary>
+    /// <summary>
+    /// Fires one batch of due timers: different instances' timers in parallel (up to
+    /// <see cref="RuntimeOptions.TimerConcurrency"/>), each instance's own timers one after another in due order.
+    /// Returns how many were claimed.
+    /// </summary>
     public async Task<int> ProcessDueTimersAsync(CancellationToken cancellationToken = default)
     {
         var timers = await _store.ClaimDueTimersAsync(Clock.GetUtcNow(), _options.TimerBatchSize, _options.NodeId, _options.TimerLease, cancellationToken);
         var batches = new Dictionary<string, List<DueTimer>>(StringComparer.Ordinal);
+        var single = new List<DueTimer>(timers.Count);
         foreach (var timer in timers)
         {
             if (_timerHandlers.GetValueOrDefault(timer.Kind) is IBatchTimerHandler)
@@ -172,8 +177,18 @@ public sealed partial class WorkflowRuntime
                 continue;
             }
 
-            await FireTimerAsync(timer, cancellationToken);
+            single.Add(timer);
         }
+
+        var byInstance = single.GroupBy(t => t.InstanceId ?? t.Id, StringComparer.Ordinal);
+        await Parallel.ForEachAsync(byInstance, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.TimerConcurrency), CancellationToken = cancellationToken },
+            async (instanceTimers, ct) =>
+            {
+                foreach (var timer in instanceTimers)
+                {
+                    await FireTimerAsync(timer, ct);
+                }
+            });
 
         foreach (var (kind, batch) in batches)
         {
@@ -183,15 +198,23 @@ public sealed partial class WorkflowRuntime
         return timers.Count;
     }
 
-    /// <summary>Delivers one batch of outbox messages (all kinds, or only the given ones). Returns how many were claimed.</summary>
+    /// <summary>
+    /// Delivers one batch of outbox messages (all kinds, or only the given ones): different instances' messages in
+    /// parallel (up to <see cref="RuntimeOptions.OutboxConcurrency"/>), each instance's own messages in order.
+    /// Returns how many were claimed.
+    /// </summary>
     public async Task<int> ProcessOutboxAsync(IReadOnlyCollection<string>? kinds = null, CancellationToken cancellationToken = default)
     {
         var messages = await _store.ClaimOutboxAsync(Clock.GetUtcNow(), _options.OutboxBatchSize, _options.NodeId, _options.OutboxLease, kinds, cancellationToken);
-        foreach (var message in messages)
-        {
-            await DeliverOneAsync(message, cancellationToken);
-        }
-
+        await Parallel.ForEachAsync(messages.GroupBy(m => m.InstanceId, StringComparer.Ordinal),
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.OutboxConcurrency), CancellationToken = cancellationToken },
+            async (instanceMessages, ct) =>
+            {
+                foreach (var message in instanceMessages)
+                {
+                    await DeliverOneAsync(message, ct);
+                }
+            });
         return messages.Count;
     }
 
@@ -205,6 +228,7 @@ public sealed partial class WorkflowRuntime
                 {
                     ["dueAt"] = timer.DueAt.ToString("O", CultureInfo.InvariantCulture),
                     ["firedAt"] = Clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
+                    ["node"] = _options.NodeId,
                 };
                 await ResumeCoreAsync(timer.BookmarkId ?? timer.Id, input, idempotencyKey: null, timerId: timer.Id, cancellationToken);
                 return;

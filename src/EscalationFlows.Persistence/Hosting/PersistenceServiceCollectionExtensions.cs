@@ -20,7 +20,7 @@ public static class PersistenceServiceCollectionExtensions
     /// <see cref="IWorkflowStore"/> (<see cref="EfWorkflowStore"/>), <see cref="IWorkflowDefinitionStore"/> and
     /// <see cref="IWorkflowDefinitionSource"/> (both <see cref="EfWorkflowDefinitionStore"/>), replacing in-memory ones;
     /// a pooled <see cref="IDbContextFactory{EscalationFlowsDbContext}"/>, a scoped <see cref="EscalationFlowsDbContext"/>,
-    /// <see cref="PersistenceOptions"/> and <see cref="StoreDiagnostics"/>; the human-task commit participant and the task,
+    /// <see cref="PersistenceOptions"/> and <see cref="StoreDiagnostics"/>; the human-task commit participant and the task (telling every registered <see cref="IHumanTaskChangeObserver"/>),
     /// user, team, API-key, client-link and signing-key stores. Call it after <c>AddWorkflowEngine</c>, and
     /// <see cref="DatabaseMigrator.MigrateAsync"/> once at startup before anything touches the database.
     /// </summary>
@@ -83,7 +83,7 @@ public static class PersistenceServiceCollectionExtensions
 
         // Human tasks follow their bookmarks inside each burst; users, teams, keys and client links have their own stores.
         services.AddSingleton<IBurstCommitParticipant, HumanTaskCommitParticipant>();
-        services.AddSingleton(sp => new HumanTaskStore(sp.GetRequiredService<IDbContextFactory<EscalationFlowsDbContext>>()));
+        services.AddSingleton(sp => new HumanTaskStore(sp.GetRequiredService<IDbContextFactory<EscalationFlowsDbContext>>(), sp.GetServices<IHumanTaskChangeObserver>()));
         services.AddSingleton(sp => new UserStore(sp.GetRequiredService<IDbContextFactory<EscalationFlowsDbContext>>(), sp.GetRequiredService<StoreDialect>()));
         services.AddSingleton(sp => new TeamStore(sp.GetRequiredService<IDbContextFactory<EscalationFlowsDbContext>>(), sp.GetRequiredService<StoreDialect>()));
         services.AddSingleton(sp => new ApiKeyStore(sp.GetRequiredService<IDbContextFactory<EscalationFlowsDbContext>>()));

@@ -12,10 +12,12 @@ namespace EscalationFlows.Persistence.HumanTasks;
 public sealed class HumanTaskStore
 {
     private readonly IDbContextFactory<EscalationFlowsDbContext> _contexts;
+    private readonly IHumanTaskChangeObserver[] _observers;
 
-    public HumanTaskStore(IDbContextFactory<EscalationFlowsDbContext> contexts)
+    public HumanTaskStore(IDbContextFactory<EscalationFlowsDbContext> contexts, IEnumerable<IHumanTaskChangeObserver>? observers = null)
     {
         _contexts = contexts;
+        _observers = [.. observers ?? []];
     }
 
     public async Task<HumanTaskRow?> GetAsync(string taskId, CancellationToken cancellationToken)
@@ -108,6 +110,7 @@ public sealed class HumanTaskStore
             throw new HumanTaskConflictException(HumanTaskConflictException.Changed, $"Task '{taskId}' changed meanwhile; load it again.");
         }
 
+        var before = new HumanTaskChange(row, row.AssigneeId, row.CandidateTeamKey, row.CandidateRole);
         change(row);
         row.UpdatedAt = taskEvent.At;
         row.Revision++;
@@ -122,6 +125,7 @@ public sealed class HumanTaskStore
             throw new HumanTaskConflictException($"Task '{taskId}' changed meanwhile; load it again.", ex);
         }
 
+        Notify(before);
         return row;
     }
 
@@ -160,6 +164,15 @@ public sealed class HumanTaskStore
             throw new HumanTaskConflictException($"Task '{taskId}' changed meanwhile; try again.", ex);
         }
 
+        Notify(new HumanTaskChange(row, row.AssigneeId, row.CandidateTeamKey, row.CandidateRole));
         return row;
+    }
+
+    private void Notify(HumanTaskChange change)
+    {
+        foreach (var observer in _observers)
+        {
+            observer.OnTaskChanged(change);
+        }
     }
 }

@@ -26,7 +26,15 @@ internal sealed class SqliteDialect : StoreDialect
         RETURNING *
         """;
 
+    private readonly SemaphoreSlim _writer = new(1, 1);
+
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    public override async ValueTask<WriteTurn> EnterWriteAsync(CancellationToken cancellationToken)
+    {
+        await _writer.WaitAsync(cancellationToken);
+        return new WriteTurn(_writer);
+    }
 
     public override Task<List<TimerRow>> ClaimTimersAsync(EscalationFlowsDbContext db, DateTimeOffset now, int max, string owner, TimeSpan lease,
         CancellationToken cancellationToken) =>

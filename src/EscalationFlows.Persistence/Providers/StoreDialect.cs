@@ -35,6 +35,14 @@ internal abstract class StoreDialect
     /// </summary>
     public virtual System.Data.IsolationLevel DefinitionIsolation => System.Data.IsolationLevel.Serializable;
 
+    /// <summary>
+    /// Waits for this process's turn to write (a burst commit, a claim, a delivery mark). PostgreSQL: no wait, its row
+    /// locks order writers. SQLite: one writer at a time, queued in arrival order, because SQLite allows one writer per
+    /// file and a writer that finds the file locked sleeps in SQLite's busy handler in growing steps (up to 100 ms)
+    /// instead of starting the moment the lock is free. Other processes on the same file still meet the busy timeout.
+    /// </summary>
+    public virtual ValueTask<WriteTurn> EnterWriteAsync(CancellationToken cancellationToken) => ValueTask.FromResult(default(WriteTurn));
+
     public virtual Task LockDefinitionAsync(EscalationFlowsDbContext db, string definitionId, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>True for a unique-key violation, a serialization failure or a deadlock: another writer got there first.</summary>

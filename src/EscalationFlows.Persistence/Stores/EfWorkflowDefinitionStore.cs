@@ -265,9 +265,11 @@ public sealed class EfWorkflowDefinitionStore : IWorkflowDefinitionStore
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+            using var turn = await _dialect.EnterWriteAsync(cancellationToken);
             try
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(_dialect.DefinitionIsolation, cancellationToken);
+                db.Database.AutoSavepointsEnabled = false; // A failure abandons (and retries) the whole transaction.
                 await _dialect.LockDefinitionAsync(db, definitionId, cancellationToken);
                 var result = await work(db);
                 await transaction.CommitAsync(cancellationToken);

@@ -72,9 +72,13 @@ public sealed class EfWorkflowStore : IWorkflowStore
         var result = commit.Result;
         var state = result.State;
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        using var turn = await _dialect.EnterWriteAsync(cancellationToken);
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+            // No savepoint around SaveChanges (two more round trips): a failed burst abandons the whole transaction.
+            db.Database.AutoSavepointsEnabled = false;
             await WriteInstanceAsync(db, commit, cancellationToken);
             var now = _clock.GetUtcNow();
 
@@ -153,6 +157,7 @@ public sealed class EfWorkflowStore : IWorkflowStore
     {
         ArgumentNullException.ThrowIfNull(timer);
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        using var turn = await _dialect.EnterWriteAsync(cancellationToken);
         await _dialect.UpsertTimerAsync(db,
             new TimerRow { Id = timer.Id, Kind = timer.Kind, InstanceId = timer.InstanceId, DueAt = timer.DueAt, Payload = RowMapping.Json(timer.Payload) },
             cancellationToken);
@@ -168,6 +173,7 @@ public sealed class EfWorkflowStore : IWorkflowStore
         }
 
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        using var turn = await _dialect.EnterWriteAsync(cancellationToken);
         var rows = await _dialect.ClaimTimersAsync(db, now, max, owner, lease, cancellationToken);
         return [.. rows.OrderBy(r => r.DueAt).ThenBy(r => r.Id, StringComparer.Ordinal).Select(RowMapping.ToDueTimer)];
     }
@@ -194,6 +200,7 @@ public sealed class EfWorkflowStore : IWorkflowStore
         }
 
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        using var turn = await _dialect.EnterWriteAsync(cancellationToken);
         var rows = await _dialect.ClaimOutboxAsync(db, now, max, owner, lease, kinds, cancellationToken);
         return [.. rows.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id, StringComparer.Ordinal).Select(RowMapping.ToMessage)];
     }
@@ -201,6 +208,7 @@ public sealed class EfWorkflowStore : IWorkflowStore
     public async Task<bool> TryClaimOutboxMessageAsync(string messageId, DateTimeOffset now, string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        using var turn = await _dialect.EnterWriteAsync(cancellationToken);
         var until = now + lease;
         var claimed = await db.Outbox
             .Where(o => o.Id == messageId && o.DeliveredAt == null && (o.LeaseUntil == null || o.LeaseUntil < now))
@@ -215,6 +223,7 @@ public sealed class EfWorkflowStore : IWorkflowStore
     public async Task MarkOutboxDeliveredAsync(string messageId, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        using var turn = await _dialect.EnterWriteAsync(cancellationToken);
         await db.Outbox.Where(o => o.Id == messageId)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(o => o.DeliveredAt, at)
@@ -226,6 +235,7 @@ public sealed class EfWorkflowStore : IWorkflowStore
     public async Task MarkOutboxFailedAsync(string messageId, DateTimeOffset retryAt, string error, CancellationToken cancellationToken)
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        using var turn = await _dialect.EnterWriteAsync(cancellationToken);
         await db.Outbox.Where(o => o.Id == messageId)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(o => o.NextAttemptAt, retryAt)
@@ -309,6 +319,7 @@ public sealed class EfWorkflowStore : IWorkflowStore
     private async Task DeleteTimerAsync(string timerId, CancellationToken cancellationToken)
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        using var turn = await _dialect.EnterWriteAsync(cancellationToken);
         await db.Timers.Where(t => t.Id == timerId).ExecuteDeleteAsync(cancellationToken);
     }
 }

@@ -9,6 +9,7 @@ using EscalationFlows.Server.Api.Docs;
 using EscalationFlows.Server.Api.Events;
 using EscalationFlows.Server.Api.Health;
 using EscalationFlows.Server.Api.Instances;
+using EscalationFlows.Server.Api.Live;
 using EscalationFlows.Server.Api.Tasks;
 using EscalationFlows.Server.Api.Teams;
 using EscalationFlows.Server.Api.Users;
@@ -48,6 +49,7 @@ public static class ApiEndpointGroups
         api.MapGroup("/sla/policies").WithTags("SLA policies").MapSlaPolicyEndpoints();
         api.MapGroup("/sla/calendars").WithTags("SLA calendars").MapSlaCalendarEndpoints();
         api.MapGroup("/sla").WithTags("SLA clocks").MapSlaEndpoints();
+        api.MapGroup("/live").WithTags("Live updates").MapLiveEndpoints();
 
         // Unknown API paths answer 404/405 to signed-in callers only, so the API's shape cannot be probed anonymously.
         api.MapGroup(string.Empty).ExcludeFromDescription().RequireAuthorization(Permissions.SignedIn).MapServerPathFallback();

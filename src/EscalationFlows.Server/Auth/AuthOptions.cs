@@ -25,7 +25,7 @@ public sealed class AuthOptions
     /// <summary>How long a client link works.</summary>
     public TimeSpan ClientLinkLifetime { get; set; } = TimeSpan.FromDays(7);
 
-    /// <summary>The server's public address (https://escalations.example.com), to put full URLs in client links; else links carry the path only.</summary>
+    /// <summary>The server's public address (https://escalations.example.com), to put full URLs in client links (`{PublicBaseUrl}/client/{token}`, the studio's client page); else links carry the path only.</summary>
     public string? PublicBaseUrl { get; set; }
 
     public JwtOptions Jwt { get; set; } = new();

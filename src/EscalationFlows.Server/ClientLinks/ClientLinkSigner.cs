@@ -19,6 +19,9 @@ public sealed class ClientLinkSigner : IClientLinkIssuer
     public const int MaxTokenLength = 1024;
     public const string ApiPathPrefix = "/api/client/";
 
+    /// <summary>The studio's page where the client reads and answers the request (designer/src/pages/ClientPage.tsx).</summary>
+    public const string PagePathPrefix = "/client/";
+
     private const string Version = "v1";
     private const char Separator = '|';
 
@@ -60,15 +63,15 @@ public sealed class ClientLinkSigner : IClientLinkIssuer
         var expires = DateTimeOffset.FromUnixTimeSeconds(expiresAt.ToUnixTimeSeconds());
         var payload = Encoding.UTF8.GetBytes(string.Join(Separator, Version, linkId, purpose, subjectId, expires.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
         var token = $"{Base64Url(payload)}.{Base64Url(HMACSHA256.HashData(Key, payload))}";
-        var path = ApiPathPrefix + token;
+        var page = PagePathPrefix + token;
         return new ClientLinkTicket
         {
             Id = linkId,
             Purpose = purpose,
             SubjectId = subjectId,
             Token = token,
-            ApiPath = path,
-            Url = string.IsNullOrWhiteSpace(_options.PublicBaseUrl) ? path : _options.PublicBaseUrl.TrimEnd('/') + path,
+            ApiPath = ApiPathPrefix + token,
+            Url = string.IsNullOrWhiteSpace(_options.PublicBaseUrl) ? page : _options.PublicBaseUrl.TrimEnd('/') + page,
             ExpiresAt = expires,
         };
     }

@@ -25,6 +25,9 @@ public static class ObservabilityRegistration
         {
             logger.MinimumLevel.Information()
                 .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+
+                // EF Core logs every SQL command at Information: a dozen lines per burst, and a measurable share of its CPU.
+                .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
                 .MinimumLevel.Override("Microsoft.Extensions.Http", LogEventLevel.Warning)
                 .MinimumLevel.Override("System.Net.Http", LogEventLevel.Warning)
                 .ReadFrom.Configuration(configuration)

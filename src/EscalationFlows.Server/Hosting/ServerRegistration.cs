@@ -14,7 +14,9 @@ using EscalationFlows.Server.Escalations;
 using EscalationFlows.Server.Http;
 using EscalationFlows.Server.Import;
 using EscalationFlows.Server.Notifications;
+using EscalationFlows.Server.Live;
 using EscalationFlows.Server.Studio;
+using EscalationFlows.Server.Webhooks;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -47,6 +49,7 @@ public static class ServerRegistration
         services.Configure<EngineOptions>(configuration.GetSection("Engine"));
         services.Configure<ExpressionOptions>(configuration.GetSection("Expressions"));
         services.AddEscalationFlowsPersistence(configuration);
+        services.AddEscalationFlowsLive();
         builder.AddEscalationFlowsAuth();
         services.AddSingleton<Tasks.TaskService>();
         // The context summarizer first (model path when Ai:* is configured), so the module's offline fallback is not used.
@@ -72,12 +75,15 @@ public static class ServerRegistration
         services.AddSingleton<JsonRequestReader>();
         services.AddSingleton<Api.AllowedMethodsIndex>();
         services.Configure<RouteOptions>(routes => routes.SetParameterPolicy<StudioPathConstraint>(StudioPathConstraint.Name));
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "EscalationFlows API";
-            document.Info.Description = "Versioned JSON workflows for service escalations. Every error is RFC 9457 problem details (application/problem+json) with a `code` and, where it applies, an `errors` array of { pointer, parameter, code, message }.";
-            return Task.CompletedTask;
-        }));
+        services.AddOpenApi(options => options
+            .AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "EscalationFlows API";
+                document.Info.Description = "Versioned JSON workflows for service escalations. Every error is RFC 9457 problem details (application/problem+json) with a `code` and, where it applies, an `errors` array of { pointer, parameter, code, message }.";
+                return Task.CompletedTask;
+            })
+            .AddSchemaTransformer(Api.Docs.OpenApiSchemaRefinements.TransformAsync)
+            .AddDocumentTransformer(Api.Docs.OpenApiSchemaRefinements.TransformDocumentAsync));
 
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: [HealthEndpoints.ReadyTag]);
 
@@ -86,6 +92,7 @@ public static class ServerRegistration
         services.AddHostedService<TimerDispatcher>();
         services.AddHostedService<OutboxDispatcher>();
         services.AddEscalationFlowsMail(configuration);
+        services.AddWebhookDelivery(configuration);
 
         services.AddOptions<WorkflowImportOptions>().Bind(configuration.GetSection(WorkflowImportOptions.Section));
         services.AddSingleton<WorkflowImporter>();

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using EscalationFlows.Engine.Execution;
+using EscalationFlows.Engine.Runtime;
 using EscalationFlows.Engine.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using static EscalationFlows.Engine.Tests.Support.Flow;
 
 namespace EscalationFlows.Engine.Tests.Activities;
@@ -36,6 +38,20 @@ public sealed class TimerTests
         Assert.Null(await engine.NextTimerDueAsync());
         var resumed = Assert.Single(await engine.JournalAsync(run.InstanceId, JournalEvents.ActivityResumed));
         Assert.Equal(bookmark.Id, resumed.BookmarkId);
+    }
+
+    [Fact]
+    public async Task A_fired_timer_tells_the_activity_when_it_was_due_when_it_fired_and_which_node_fired_it()
+    {
+        using var engine = new EngineHarness(services => services.Configure<RuntimeOptions>(o => o.NodeId = "node-7"));
+        engine.Publish(WaitThenLog("delay-output", Literal("duration", "PT1M")));
+        var run = await engine.StartAsync("delay-output");
+
+        await engine.AdvanceAsync(TimeSpan.FromMinutes(2));
+
+        var result = (await engine.StateAsync(run.InstanceId)).ActivityOutputs["wait"]!["result"]!;
+        Assert.Equal((EngineHarness.Epoch.AddMinutes(1), EngineHarness.Epoch.AddMinutes(2), "node-7"),
+            (result["dueAt"]!.GetValue<DateTimeOffset>(), result["firedAt"]!.GetValue<DateTimeOffset>(), result["node"]!.GetValue<string>()));
     }
 
     [Fact]

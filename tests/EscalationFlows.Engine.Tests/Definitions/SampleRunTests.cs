@@ -109,5 +109,7 @@ public sealed class SampleRunTests
         Assert.Equal(["Reminder 1 for alice and bob", "Reminder 2 for alice and bob", "bob"],
             (await engine.JournalAsync(run.InstanceId, JournalEvents.Log)).Select(l => l.Message));
         Assert.Null(await engine.NextTimerDueAsync());
+        var announcement = Assert.Single(await engine.Store.ClaimOutboxAsync(engine.Clock.GetUtcNow(), 10, "test", TimeSpan.FromMinutes(1), ["webhook"], CancellationToken.None));
+        Assert.Equal("""{"url":"https://hooks.example.com/on-call","body":{"event":"on-call.handed-over","from":"alice","to":"bob"}}""", announcement.Payload.ToJsonString());
     }
 }

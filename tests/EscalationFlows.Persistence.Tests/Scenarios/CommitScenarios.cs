@@ -7,7 +7,9 @@ using EscalationFlows.Persistence.Stores;
 using EscalationFlows.Persistence.Tests.Support;
 using EscalationFlows.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using static EscalationFlows.Testing.Flow;
 
 namespace EscalationFlows.Persistence.Tests.Scenarios;
@@ -35,6 +37,23 @@ public abstract class CommitScenarios : ScenarioBase
         await node.Runtime.ResumeAsync(run.Bookmarks[0].Id, null, cancellationToken: Ct);
         Assert.Equal((commits + 2, transactions + 2, saves + 2), (diagnostics.Commits, diagnostics.Transactions, diagnostics.SaveChanges));
         Assert.Equal(WorkflowStatus.Finished, (await node.StateAsync(run.InstanceId)).Status);
+    }
+
+    [Fact]
+    public async Task A_burst_commit_sets_no_savepoints()
+    {
+        // EF Core wraps SaveChanges inside an explicit transaction in a savepoint (two more round trips) so that a failed
+        // SaveChanges can be undone alone; a failed burst abandons its whole transaction, so the store turns that off.
+        var recorder = new EfEventRecorder();
+        await using var env = await OpenAsync(services => services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(recorder)));
+        var node = env.Node;
+        await node.PublishAsync(Flows.WaitForEvent("no-savepoint"));
+
+        var run = await node.StartAsync("no-savepoint");
+        await node.Runtime.ResumeAsync(run.Bookmarks[0].Id, null, cancellationToken: Ct);
+
+        Assert.Contains(recorder.Events, e => e.Id == RelationalEventId.TransactionCommitted.Id);
+        Assert.DoesNotContain(recorder.Events, e => e.Id == RelationalEventId.CreatingTransactionSavepoint.Id);
     }
 
     [Fact]

@@ -31,6 +31,29 @@ public sealed class SqliteConnectionTests
     }
 
     [Fact]
+    public async Task An_existing_file_in_rollback_journal_mode_is_migrated_and_switched_to_WAL()
+    {
+        // A file made by another tool (the sqlite3 shell, a restored copy) starts in rollback-journal mode. EF Core checks
+        // that the file exists on a READ-ONLY connection, where switching the journal mode is refused.
+        using var file = TempSqliteDatabase.Create();
+        await using (var created = new SqliteConnection(file.ConnectionString))
+        {
+            await created.OpenAsync(Ct);
+            await using var command = created.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode=DELETE; CREATE TABLE notes (text TEXT);";
+            await command.ExecuteNonQueryAsync(Ct);
+        }
+
+        SqliteConnection.ClearAllPools();
+
+        await using var provider = await MigratedProviderAsync(file.ConnectionString);
+        await using var db = provider.GetRequiredService<IDbContextFactory<EscalationFlowsDbContext>>().CreateDbContext();
+        await db.Database.OpenConnectionAsync(Ct);
+        Assert.Equal("wal", await PragmaAsync(db, "journal_mode"));
+        Assert.Equal(0, await db.Instances.CountAsync(Ct));
+    }
+
+    [Fact]
     public async Task A_store_transaction_takes_the_write_lock_when_it_begins()
     {
         using var file = TempSqliteDatabase.Create();

@@ -35,7 +35,8 @@ public sealed class ClientLinkTests : IAsyncLifetime
             Template("description", "Please confirm the fix works for you.")), id);
         var instance = await _admin.GetObjectAsync($"/api/workflow-instances/{instanceId}");
         var link = instance["variables"]!["link"]!;
-        Assert.Equal($"/api/client/{link["token"]!.GetValue<string>()}", link["url"]!.GetValue<string>());
+        Assert.Equal($"/client/{link["token"]!.GetValue<string>()}", link["url"]!.GetValue<string>());
+        Assert.Equal($"/api/client/{link["token"]!.GetValue<string>()}", link["apiPath"]!.GetValue<string>());
         Assert.Equal(taskId, link["subjectId"]!.GetValue<string>());
         return (instanceId, taskId, link["token"]!.GetValue<string>());
     }

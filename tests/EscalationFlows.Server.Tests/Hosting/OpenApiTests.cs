@@ -72,6 +72,7 @@ public sealed class OpenApiTests(ServerFixture server)
         { "/api/escalations/{id}/client", "get", "GetEscalationForClient" },
         { "/api/escalations/{id}/client/confirm", "post", "ConfirmEscalationResolution" },
         { "/api/escalations/{id}/client/reject", "post", "RejectEscalationResolution" },
+        { "/api/live", "get", "StreamLiveChanges" },
     };
 
     [Fact]
@@ -108,6 +109,23 @@ public sealed class OpenApiTests(ServerFixture server)
 
         var saveProblems = paths["/api/workflow-definitions"]!["post"]!["responses"]!["422"]!["content"]!["application/problem+json"];
         Assert.NotNull(saveProblems);
+        Assert.NotNull(paths["/api/live"]!["get"]!["responses"]!["200"]!["content"]!["text/event-stream"]);
+    }
+
+    [Fact]
+    public async Task Closed_sets_of_strings_are_enums_and_a_version_response_holds_a_workflow_definition()
+    {
+        var schemas = (await server.Client.GetObjectAsync("/openapi/v1.json"))["components"]!["schemas"]!;
+
+        Assert.Equal(["literal", "javascript", "template", "variable", "input"], Enum(schemas["ExpressionDefinition"]!["properties"]!["type"]!));
+        Assert.Equal(["draft", "published", "retracted"], Enum(schemas["DefinitionVersionResponse"]!["properties"]!["status"]!));
+        Assert.Equal(["open", "completed", "cancelled"], Enum(schemas["TaskDetailsResponse"]!["properties"]!["status"]!));
+        Assert.Contains("escalation-manager", Enum(schemas["CurrentUserResponse"]!["properties"]!["roles"]!["items"]!));
+        Assert.Equal(["ready", "ping", "instance", "task"], Enum(schemas["LiveChangeMessage"]!["properties"]!["type"]!));
+        Assert.Equal("#/components/schemas/WorkflowDefinition", schemas["DefinitionVersionResponse"]!["properties"]!["definition"]!["$ref"]!.GetValue<string>());
+        Assert.Equal("number", schemas["Connection"]!["properties"]!["vertices"]!["items"]!["properties"]!["x"]!["type"]!.GetValue<string>());
+
+        static string[] Enum(System.Text.Json.Nodes.JsonNode schema) => [.. schema["enum"]!.AsArray().Select(v => v!.GetValue<string>())];
     }
 
     [Fact]

@@ -54,6 +54,9 @@ public sealed class MailDeliveryTests
             async () => (await OutboxRows.ReadAsync(factory.DatabaseFile, MailOutbox.Kind)).FirstOrDefault(),
             row => row is not null && done(row), what))!;
 
+    private static int RetryWarnings(ServerFactory factory) =>
+        factory.Logs.Entries.Count(l => l.Level == LogLevel.Warning && l.Message.Contains("failed; it will be retried", StringComparison.Ordinal));
+
     private static Task<OutboxRow> DeliveredRowAsync(ServerFactory factory) => RowAsync(factory, r => r.DeliveredAt is not null, "the mail's outbox row to be marked delivered");
 
     private static Task<IReadOnlyList<ReceivedMail>> MailsAsync(ServerFactory factory, SmtpTestServer smtp, int count) =>
@@ -112,6 +115,9 @@ public sealed class MailDeliveryTests
         await using var factory = new ServerFactory(Settings(smtp), services => services.AddActivity<SendMailTestActivity>());
         await StartMailingWorkflowAsync(factory, "ana@client.example");
 
+        // Attempts count claims, so "attempts >= 2" alone can be the second attempt still in flight: wait until two
+        // failures were recorded (logged), so the next attempt is the first one that can reach the server.
+        await ClockDriver.AdvanceUntilAsync(factory.Clock, Step, () => Task.FromResult(RetryWarnings(factory)), n => n >= 2, "two failed attempts logged");
         var failed = await RowAsync(factory, r => r.LastError is not null && r.Attempts >= 2, "two failed attempts");
         Assert.Null(failed.DeliveredAt);
         Assert.DoesNotContain(OutboxDeliveryRejectedPrefix, failed.LastError, StringComparison.Ordinal);

@@ -14,7 +14,7 @@ public sealed class DescriptorEndpointTests(ServerFixture server)
 
         var types = first.Select(d => d!["type"]!.GetValue<string>()).ToList();
         Assert.Equal(types, second.Select(d => d!["type"]!.GetValue<string>()));
-        foreach (var type in new[] { "Start", "End", "Decision", "Switch", "Fork", "Join", "SetVariable", "Log", "Delay", "Timer", "WaitForEvent", "EventTrigger", "RunWorkflow", "SendHttpRequest", "Fault" })
+        foreach (var type in new[] { "Start", "End", "Decision", "Switch", "Fork", "Join", "SetVariable", "Log", "Delay", "Timer", "WaitForEvent", "EventTrigger", "RunWorkflow", "SendHttpRequest", "SendWebhook", "Fault" })
         {
             Assert.Contains(type, types);
         }

@@ -104,12 +104,12 @@ export const testDescriptors: ActivityDescriptor[] = [
     ports: ['Done', 'Failed'],
   }),
   activity({
-    type: 'HumanTask', category: 'Escalation', displayName: 'Human task', description: 'Stand-in: asks a person to fill a form and pick an outcome.', kind: 'blocking', bookmarkKind: 'HumanTask',
+    type: 'HumanTask', category: 'Escalation', displayName: 'Human task', description: 'Like the server\'s: asks a person to fill a form and pick an outcome (default outcome Done).', kind: 'blocking', bookmarkKind: 'HumanTask',
     inputs: [
       input({ name: 'title', displayName: 'Title', required: true, defaultExpressionType: 'template' }),
       input({ name: 'assignee', displayName: 'Assignee', defaultExpressionType: 'variable' }),
       input({ name: 'form', displayName: 'Form', type: 'object', supportsExpressions: false, uiHint: 'form-designer' }),
-      input({ name: 'outcomes', displayName: 'Outcomes', type: 'array', supportsExpressions: false, uiHint: 'outcomes' }),
+      input({ name: 'outcomes', displayName: 'Outcomes', type: 'array', supportsExpressions: false, uiHint: 'outcomes', default: ['Done'] }),
       input({ name: 'dueAt', displayName: 'Due at', type: 'datetime', uiHint: 'datetime' }),
     ],
     outputs: [{ name: 'data', type: 'object' }],

@@ -18,6 +18,7 @@ public sealed class DelayActivity : Activity
         [
             new InputDescriptor { Name = "duration", DisplayName = "Duration", Type = "duration", Required = true, UiHint = "duration" },
         ],
+        Outputs = [TimerOutput.Result],
     };
 
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityExecutionContext context)

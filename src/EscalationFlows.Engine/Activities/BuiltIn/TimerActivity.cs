@@ -20,6 +20,7 @@ public sealed class TimerActivity : Activity
             new InputDescriptor { Name = "until", DisplayName = "Until", Type = "datetime", UiHint = "datetime" },
             new InputDescriptor { Name = "duration", DisplayName = "Or after", Type = "duration", UiHint = "duration" },
         ],
+        Outputs = [TimerOutput.Result],
     };
 
     public override void Validate(ActivityNode node, ActivityValidationContext context)
