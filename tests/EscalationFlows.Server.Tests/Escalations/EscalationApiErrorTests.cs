@@ -58,6 +58,11 @@ public sealed class EscalationApiErrorTests
         var bad = await (await server.Anonymous.PostJsonAsync(confirm, new JsonObject { ["comment"] = new JsonArray(1, 2) })).AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains(bad.Errors(), e => e.Pointer == "/comment");
 
+        // Saying "not resolved" without saying what is wrong names the comment, and uses nothing up.
+        var reject = path.Replace("/client?", "/client/reject?", StringComparison.Ordinal);
+        var silent = await (await server.Anonymous.PostJsonAsync(reject, new JsonObject())).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains(silent.Errors(), e => e.Pointer == "/comment" && e.Code == "required");
+
         await (await server.Anonymous.PostJsonAsync(confirm, new JsonObject { ["comment"] = "Works." })).ReadObjectAsync(HttpStatusCode.OK);
         var twice = await (await server.Anonymous.PostJsonAsync(confirm, new JsonObject { ["comment"] = "Works." })).AssertProblemAsync(HttpStatusCode.Gone, "client-link-used");
         Assert.False(string.IsNullOrWhiteSpace(twice["detail"]!.GetValue<string>()));
