@@ -69,6 +69,7 @@ public sealed class OpenApiTests(ServerFixture server)
         { "/api/escalations", "get", "ListEscalations" },
         { "/api/escalations/{id}", "get", "GetEscalation" },
         { "/api/escalations/{id}/flag", "post", "FlagEscalation" },
+        { "/api/escalations/{id}/elevate", "post", "ElevateEscalation" },
         { "/api/escalations/{id}/client", "get", "GetEscalationForClient" },
         { "/api/escalations/{id}/client/confirm", "post", "ConfirmEscalationResolution" },
         { "/api/escalations/{id}/client/reject", "post", "RejectEscalationResolution" },
