@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using EscalationFlows.Studio.Tests.Support;
 using Microsoft.Playwright;
@@ -8,8 +9,9 @@ namespace EscalationFlows.Studio.Tests.Browser;
 /// <summary>
 /// (e) The escalation console: an escalation opened and triaged through the API shows in the list with a ticking SLA
 /// countdown; the filters narrow the list and live in the address; the escalation page shows the timeline, the owner
-/// per stage and the cited summary, whose citation takes the reader to its timeline entry; an escalation manager flags
-/// and elevates it and both land on the timeline; a viewer is not offered either action.
+/// per stage and the cited summary, whose citation takes the reader to its timeline entry; a flag through the API
+/// arrives live; an escalation manager flags and elevates it and both land on the timeline; a viewer is not offered
+/// either action.
 /// </summary>
 public sealed class EscalationConsoleTests(StudioFixture studio)
 {
@@ -91,12 +93,17 @@ public sealed class EscalationConsoleTests(StudioFixture studio)
         await Expect(page).ToHaveURLAsync(new Regex($"#timeline-{cited}$"));
         await page.ScreenshotAsync("e4-escalation-citation");
 
+        // Someone else flags it through the API: the open page hears of it on /api/live (well before its 30 s refresh).
+        await admin.PostJsonAsync($"/api/escalations/{id}/flag", new JsonObject { ["reason"] = "Account manager asked through the CRM" });
+        await Expect(timeline.Locator("li[data-kind=flagged]").Filter(new() { HasText = "Account manager asked through the CRM" }))
+            .ToBeVisibleAsync(new() { Timeout = 10_000 });
+
         // The manager flags it, then elevates it: both on the timeline, by name.
         await page.GetByTestId("action-flag").ClickAsync();
         await page.GetByLabel("Why flag it?").FillAsync("The client's CEO called the account manager");
         await page.GetByTestId("flag-form").GetByRole(AriaRole.Button, new() { Name = "Flag", Exact = true }).ClickAsync();
         await Expect(page.GetByTestId("escalation-notice")).ToHaveTextAsync($"{number} was flagged.");
-        var flagged = timeline.Locator("li[data-kind=flagged]");
+        var flagged = timeline.Locator("li[data-kind=flagged]").Filter(new() { HasText = "The client's CEO called the account manager" });
         await Expect(flagged).ToContainTextAsync("Flagged: The client's CEO called the account manager");
         await Expect(flagged).ToContainTextAsync("Mia Manager");
         await page.GetByTestId("action-elevate").ClickAsync();
@@ -114,7 +121,7 @@ public sealed class EscalationConsoleTests(StudioFixture studio)
         // A viewer reads the same page but is offered neither action.
         var viewer = await studio.NewPageAsync();
         await viewer.SignInAsync("viewer@demo.local", $"/escalations/{id}");
-        await Expect(viewer.GetByTestId("escalation-timeline").Locator("li[data-kind=flagged]")).ToBeVisibleAsync();
+        await Expect(viewer.GetByTestId("escalation-timeline").Locator("li[data-kind=flagged]")).ToHaveCountAsync(2);
         await Expect(viewer.GetByTestId("escalation-actions")).ToHaveCountAsync(0);
 
         studio.AssertNoConsoleErrors(page);
