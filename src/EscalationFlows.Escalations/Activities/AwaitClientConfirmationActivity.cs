@@ -204,7 +204,10 @@ public sealed class AwaitClientConfirmationActivity : Activity
     /// <summary>The link as sent: the escalation's client page path on the server's public address.</summary>
     private static JsonObject LinkModel(ClientLinkTicket ticket, string escalationId, DateTimeOffset autoCloseAt)
     {
-        var origin = ticket.Url.EndsWith(ticket.ApiPath, StringComparison.Ordinal) ? ticket.Url[..^ticket.ApiPath.Length] : string.Empty;
+        // The issuer's url is the public address (when configured) plus a page or API path for the token; keep the address.
+        var origin = new[] { ticket.ApiPath, $"/client/{ticket.Token}" }.FirstOrDefault(p => ticket.Url.EndsWith(p, StringComparison.Ordinal)) is { } suffix
+            ? ticket.Url[..^suffix.Length]
+            : string.Empty;
         var path = $"/api/escalations/{Uri.EscapeDataString(escalationId)}/client?token={Uri.EscapeDataString(ticket.Token)}";
         return new JsonObject
         {
