@@ -316,7 +316,7 @@ export type paths = {
         put?: never;
         /**
          * Elevates a running escalation one level
-         * @description Body { reason } (required). The same change as the Escalations.Elevate step: resolution team → senior specialist → operations leadership, re-routed to that level's team and authority (Senior specialists/L3, Operations leadership/L4), an 'elevated' timeline entry by the caller. Publishes escalation.elevated (correlation id = the escalation). 409 escalation-closed when closed, escalation-at-top when already with operations leadership.
+         * @description Body { reason } (required). The same change as the Escalations.Elevate step: resolution team → senior specialist → operations leadership, re-routed to that level's team and authority (Senior specialists/L3, Operations leadership/L4), an 'elevated' timeline entry by the caller, and the step's mail to leadership. Publishes escalation.elevated (correlation id = the escalation). 409 escalation-closed when closed, escalation-at-top when already with operations leadership.
          */
         post: operations["ElevateEscalation"];
         delete?: never;

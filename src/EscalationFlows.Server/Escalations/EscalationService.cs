@@ -144,7 +144,8 @@ public sealed class EscalationService
     /// An elevation by hand, the same change the <c>Escalations.Elevate</c> step makes: one level up (resolution team →
     /// senior specialist → operations leadership), re-routed to the team and authority of the new level
     /// (<see cref="ElevateActivity.DefaultTeams"/>, <see cref="ElevateActivity.DefaultAuthorityLevels"/>), an
-    /// <c>elevated</c> timeline entry by the caller; applied through the same applier as a workflow step's effect. Then
+    /// <c>elevated</c> timeline entry by the caller and the step's mail to leadership; applied through the same applier as
+    /// a workflow step's effect (record, timeline, communication and outbox message in one transaction). Then
     /// <c>escalation.elevated</c> tells the workflows. 409 when the escalation is closed or already at the top.
     /// </summary>
     public async Task<EscalationRecord> ElevateAsync(CurrentUser user, string escalationIdOrNumber, string? reason, CancellationToken cancellationToken)
@@ -180,6 +181,20 @@ public sealed class EscalationService
                 new TimelineNote("elevated",
                     $"Elevated from {ElevationLevels.Label(record.ElevationLevel)} to {ElevationLevels.Label(level)}{(team is null ? string.Empty : $", team {team}")}: {why}",
                     new JsonObject { ["from"] = record.ElevationLevel, ["to"] = level, ["team"] = team }),
+            ],
+            // Leadership hears by mail, as from the step (its default subject and text; queued in the same transaction).
+            Messages =
+            [
+                new OutgoingMessage
+                {
+                    Id = _ids.NewId(),
+                    Audience = MessageAudiences.Leadership,
+                    Channel = CommunicationChannels.Email,
+                    SubjectTemplate = MessageTemplates.ElevationSubject,
+                    BodyTemplate = MessageTemplates.ElevationBody,
+                    Data = new JsonObject { ["reason"] = why, ["level"] = level, ["levelName"] = levelName },
+                    Purpose = "elevation",
+                },
             ],
         }, cancellationToken);
         _live.Publish(LiveChange.Escalation(record.Id));

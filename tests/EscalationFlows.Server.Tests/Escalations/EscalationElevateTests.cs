@@ -39,6 +39,16 @@ public sealed class EscalationElevateTests
         await (await server.Leader.PostJsonAsync($"/api/escalations/{id}/elevate", new JsonObject { ["reason"] = "Even higher" })).AssertProblemAsync(HttpStatusCode.Conflict, "escalation-at-top");
         await (await server.Agent.PostJsonAsync($"/api/escalations/{id}/elevate", new JsonObject { ["reason"] = "Agents may not" })).AssertProblemAsync(HttpStatusCode.Forbidden);
         await (await server.Leader.PostJsonAsync("/api/escalations/ESC-999999/elevate", new JsonObject { ["reason"] = "Nobody" })).AssertProblemAsync(HttpStatusCode.NotFound);
-        Assert.Equal(2, (await server.GetAsync(id))["timeline"]!.AsArray().Count(t => t!["kind"]!.GetValue<string>() == "elevated"));
+        var final = await server.GetAsync(id);
+        Assert.Equal(2, final["timeline"]!.AsArray().Count(t => t!["kind"]!.GetValue<string>() == "elevated"));
+
+        // Leadership heard of each elevation by mail, as from the Elevate step.
+        var mails = final["communications"]!.AsArray().Where(c => c!["purpose"]?.GetValue<string>() == "elevation").ToList();
+        Assert.Equal(2, mails.Count);
+        Assert.All(mails, m => Assert.Equal(("leadership", "email", "outbound"), (m!["audience"]!.GetValue<string>(), m["channel"]!.GetValue<string>(), m["direction"]!.GetValue<string>())));
+        await server.DeliverMailAsync();
+        var mail = await server.Smtp.WaitForAsync(m => m.Message.Subject?.StartsWith("ESC-000001 elevated to senior specialist", StringComparison.Ordinal) == true, TimeSpan.FromSeconds(20));
+        Assert.Contains("leader@support.example.test", mail.EnvelopeTo);
+        Assert.Contains("Reason: Third outage this week", mail.Message.TextBody, StringComparison.Ordinal);
     }
 }

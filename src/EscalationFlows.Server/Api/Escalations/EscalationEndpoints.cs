@@ -52,7 +52,7 @@ public static class EscalationEndpoints
             .RequireAuthorization(Permissions.EscalationsElevate)
             .WithName("ElevateEscalation")
             .WithSummary("Elevates a running escalation one level")
-            .WithDescription("Body { reason } (required). The same change as the Escalations.Elevate step: resolution team → senior specialist → operations leadership, re-routed to that level's team and authority (Senior specialists/L3, Operations leadership/L4), an 'elevated' timeline entry by the caller. Publishes escalation.elevated (correlation id = the escalation). 409 escalation-closed when closed, escalation-at-top when already with operations leadership.")
+            .WithDescription("Body { reason } (required). The same change as the Escalations.Elevate step: resolution team → senior specialist → operations leadership, re-routed to that level's team and authority (Senior specialists/L3, Operations leadership/L4), an 'elevated' timeline entry by the caller, and the step's mail to leadership. Publishes escalation.elevated (correlation id = the escalation). 409 escalation-closed when closed, escalation-at-top when already with operations leadership.")
             .AcceptsJson<ElevateEscalationRequest>()
             .ProducesApiProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
 
