@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api/endpoints';
 import { useAuth } from '../auth/AuthContext';
@@ -27,6 +27,8 @@ export default function EscalationsPage() {
   const teams = useApi((signal) => api.teams(signal), []);
   const users = useApi((signal) => (auth.can('users.read') ? api.users(signal) : Promise.resolve([])), [auth.user?.id]);
   const [client, setClient] = useState(filters.client ?? '');
+  // The address is the truth: going back or following a link replaces what was typed.
+  useEffect(() => setClient(filters.client ?? ''), [filters.client]);
   const { reload } = list;
   useLiveReload(reload, { matches: useCallback((c) => c.type === 'escalation', []) });
 
