@@ -201,19 +201,22 @@ public sealed class AwaitClientConfirmationActivity : Activity
         return ActivityResult.Outcome(rejected ? RejectedPort : ConfirmedPort);
     }
 
-    /// <summary>The link as sent: the escalation's client page path on the server's public address.</summary>
+    /// <summary>
+    /// The link as sent: the studio's escalation client page (<c>/escalations/{id}/client?token=…</c>) on the server's
+    /// public address; <c>apiPath</c> is the API behind it (<c>/api/escalations/{id}/client?token=…</c>).
+    /// </summary>
     private static JsonObject LinkModel(ClientLinkTicket ticket, string escalationId, DateTimeOffset autoCloseAt)
     {
         // The issuer's url is the public address (when configured) plus a page or API path for the token; keep the address.
         var origin = new[] { ticket.ApiPath, $"/client/{ticket.Token}" }.FirstOrDefault(p => ticket.Url.EndsWith(p, StringComparison.Ordinal)) is { } suffix
             ? ticket.Url[..^suffix.Length]
             : string.Empty;
-        var path = $"/api/escalations/{Uri.EscapeDataString(escalationId)}/client?token={Uri.EscapeDataString(ticket.Token)}";
+        var page = $"/escalations/{Uri.EscapeDataString(escalationId)}/client?token={Uri.EscapeDataString(ticket.Token)}";
         return new JsonObject
         {
             ["id"] = ticket.Id,
-            ["url"] = origin + path,
-            ["apiPath"] = path,
+            ["url"] = origin + page,
+            ["apiPath"] = "/api" + page,
             ["expiresAt"] = Day(ticket.ExpiresAt),
             ["autoCloseAt"] = Day(autoCloseAt),
         };
