@@ -93,7 +93,7 @@ export default function App() {
           }
         />
         <Route
-          path="client/escalations/:id"
+          path="escalations/:id/client"
           element={
             <Suspense fallback={<Loading />}>
               <EscalationClientPage />

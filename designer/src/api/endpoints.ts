@@ -4,7 +4,6 @@ import type { EscalationQuery } from '../lib/escalationFilters';
 import type {
   ActivityDescriptor,
   ClientAnswer,
-  ClientConfirmationRequest,
   ClientEscalationView,
   ClientTaskView,
   CompleteTaskRequest,
@@ -97,18 +96,16 @@ export const api = {
 
   clientRequest: (token: string, signal?: AbortSignal) => request<ClientTaskView>('GET', `/api/client/${enc(token)}`, undefined, signal),
   clientRespond: (token: string, body: CompleteTaskRequest) => request<ClientAnswer>('POST', `/api/client/${enc(token)}/respond`, body),
+  escalationForClient: (id: string, token: string, signal?: AbortSignal) =>
+    request<ClientEscalationView>('GET', `/api/escalations/${enc(id)}/client?token=${enc(token)}`, undefined, signal),
+  escalationClientAnswer: (id: string, token: string, answer: 'confirm' | 'reject', comment: string) =>
+    request<ClientAnswer>('POST', `/api/escalations/${enc(id)}/client/${answer}?token=${enc(token)}`, comment ? { comment } : {}),
 
   listEscalations: (filter: EscalationQuery, signal?: AbortSignal) =>
     request<EscalationPage>('GET', `/api/escalations${query({ ...filter, open: filter.open === undefined ? undefined : String(filter.open) })}`, undefined, signal),
   getEscalation: (id: string, signal?: AbortSignal) => request<EscalationDetails>('GET', `/api/escalations/${enc(id)}`, undefined, signal),
   flagEscalation: (id: string, body: FlagEscalationRequest) => request<EscalationDetails>('POST', `/api/escalations/${enc(id)}/flag`, body),
   elevateEscalation: (id: string, body: ElevateEscalationRequest) => request<EscalationDetails>('POST', `/api/escalations/${enc(id)}/elevate`, body),
-  clientEscalation: (id: string, token: string, signal?: AbortSignal) =>
-    request<ClientEscalationView>('GET', `/api/escalations/${enc(id)}/client${query({ token })}`, undefined, signal),
-  confirmEscalation: (id: string, token: string, body: ClientConfirmationRequest) =>
-    request<ClientAnswer>('POST', `/api/escalations/${enc(id)}/client/confirm${query({ token })}`, body),
-  rejectEscalation: (id: string, token: string, body: ClientConfirmationRequest) =>
-    request<ClientAnswer>('POST', `/api/escalations/${enc(id)}/client/reject${query({ token })}`, body),
 
   login: (body: LoginRequest) => request<CurrentUser | undefined>('POST', '/api/auth/login', body),
   logout: () => request<void>('POST', '/api/auth/logout', {}),

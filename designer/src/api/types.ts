@@ -140,6 +140,8 @@ export type ReassignTaskRequest = RequestBody<'ReassignTask'>;
 export type ReleaseTaskRequest = RequestBody<'ReleaseTask'>;
 export type ClientTaskView = Schemas['ClientTaskView'];
 export type ClientAnswer = Schemas['ClientAnswerResponse'];
+export type ClientEscalationView = Schemas['ClientEscalationView'];
+export type ClientMessageView = Schemas['ClientMessageView'];
 export type Team = Schemas['TeamResponse'];
 export type User = Schemas['UserResponse'];
 
@@ -160,9 +162,6 @@ export type EscalationInstance = Schemas['EscalationInstanceView'];
 export type EscalationSla = Schemas['TicketSlaSummary'];
 export type FlagEscalationRequest = RequestBody<'FlagEscalation'>;
 export type ElevateEscalationRequest = RequestBody<'ElevateEscalation'>;
-export type ClientEscalationView = Schemas['ClientEscalationView'];
-export type ClientMessage = Schemas['ClientMessageView'];
-export type ClientConfirmationRequest = RequestBody<'RejectEscalationResolution'>;
 
 // ---------------------------------------------------------------------------------------------------------
 // Live updates (GET /api/live)

@@ -201,41 +201,25 @@ public sealed class AwaitClientConfirmationActivity : Activity
         return ActivityResult.Outcome(rejected ? RejectedPort : ConfirmedPort);
     }
 
-    /// <summary>The studio's page for the client behind an escalation link (it reads <c>apiPath</c>).</summary>
-    public const string PagePathPrefix = "/client/escalations/";
-
     /// <summary>
-    /// The link as sent: <c>url</c> is the studio's client page (<c>{PublicBaseUrl}/client/escalations/{id}?token=…</c>,
-    /// readable on a phone), <c>apiPath</c> the JSON behind it (<c>/api/escalations/{id}/client?token=…</c>).
+    /// The link as sent: the studio's escalation client page (<c>/escalations/{id}/client?token=…</c>) on the server's
+    /// public address; <c>apiPath</c> is the API behind it (<c>/api/escalations/{id}/client?token=…</c>).
     /// </summary>
     private static JsonObject LinkModel(ClientLinkTicket ticket, string escalationId, DateTimeOffset autoCloseAt)
     {
-        var origin = Origin(ticket);
-        var id = Uri.EscapeDataString(escalationId);
-        var token = Uri.EscapeDataString(ticket.Token);
-        var path = $"/api/escalations/{id}/client?token={token}";
+        // The issuer's url is the public address (when configured) plus a page or API path for the token; keep the address.
+        var origin = new[] { ticket.ApiPath, $"/client/{ticket.Token}" }.FirstOrDefault(p => ticket.Url.EndsWith(p, StringComparison.Ordinal)) is { } suffix
+            ? ticket.Url[..^suffix.Length]
+            : string.Empty;
+        var page = $"/escalations/{Uri.EscapeDataString(escalationId)}/client?token={Uri.EscapeDataString(ticket.Token)}";
         return new JsonObject
         {
             ["id"] = ticket.Id,
-            ["url"] = $"{origin}{PagePathPrefix}{id}?token={token}",
-            ["apiPath"] = path,
+            ["url"] = origin + page,
+            ["apiPath"] = "/api" + page,
             ["expiresAt"] = Day(ticket.ExpiresAt),
             ["autoCloseAt"] = Day(autoCloseAt),
         };
-    }
-
-    /// <summary>The server's public address the issuer put in front of its own link (its page or API path), else none (relative links).</summary>
-    private static string Origin(ClientLinkTicket ticket)
-    {
-        foreach (var suffix in new[] { ticket.ApiPath, "/client/" + ticket.Token })
-        {
-            if (ticket.Url.EndsWith(suffix, StringComparison.Ordinal))
-            {
-                return ticket.Url[..^suffix.Length];
-            }
-        }
-
-        return string.Empty;
     }
 
     private static OutgoingMessage Message(ActivityExecutionContext context, string subject, string body, string? html, JsonObject? link, string purpose) => new()

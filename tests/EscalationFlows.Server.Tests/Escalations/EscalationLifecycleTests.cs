@@ -57,7 +57,7 @@ public sealed class EscalationLifecycleTests
         Assert.Equal([EscalationServer.ClientEmail], ask.EnvelopeTo);
         Assert.Contains("Rolled back release 5.2 on all CRM servers.", ask.Message.TextBody, StringComparison.Ordinal);
         var (url, path) = EscalationServer.LinkIn(ask);
-        Assert.StartsWith($"{EscalationServer.PublicBaseUrl}/client/escalations/{id}?token=", url, StringComparison.Ordinal);
+        Assert.StartsWith($"{EscalationServer.PublicBaseUrl}/escalations/{id}/client?token=", url, StringComparison.Ordinal);
         Assert.Equal($"{ask.MessageId}", $"{ask.Message.Headers["X-EscalationFlows-Message-Id"]}@escalationflows");
 
         var page = await server.Anonymous.GetObjectAsync(path);

@@ -133,7 +133,7 @@ public sealed class EscalationPathTests
         Assert.Equal(("Closure", "timed-out"), (timedOut["escalation"]!["stage"]!.GetValue<string>(), timedOut["escalation"]!["clientConfirmation"]!.GetValue<string>()));
         Assert.Equal(1, server.Smtp.Messages.Count(m => m.Message.Subject?.StartsWith("Reminder:", StringComparison.Ordinal) == true));
         var (_, path) = EscalationServer.LinkIn(reminder);
-        await (await server.Anonymous.PostJsonAsync(path.Replace("/client?", "/client/confirm?", StringComparison.Ordinal), new JsonObject())).AssertProblemAsync(HttpStatusCode.Gone);
+        await (await server.Anonymous.PostJsonAsync(path.Replace("/client?", "/client/confirm?", StringComparison.Ordinal), new JsonObject())).AssertProblemAsync(HttpStatusCode.Gone, "client-link-revoked");
 
         await server.CompleteAsync(server.Manager, id, "review", "Done", new JsonObject { ["rootCauseCategory"] = "software-defect" });
         var closed = (await server.GetAsync(id))["escalation"]!;

@@ -22,31 +22,32 @@ public sealed class EscalationClientPageTests(StudioFixture studio)
         await EscalationScenario.FixAsync(admin, id, "Rolled back release 5.2 on all CRM servers.");
         Assert.Equal("AwaitingClient", (await EscalationScenario.DetailsAsync(admin, id))["escalation"]!["stage"]!.GetValue<string>());
 
-        // The link in the client's mail opens the studio's page (Auth:PublicBaseUrl + /client/escalations/{id}?token=…).
+        // The link in the client's mail opens the studio's page (Auth:PublicBaseUrl + /escalations/{id}/client?token=…).
         var url = await EscalationScenario.ClientLinkAsync(admin, id);
-        Assert.StartsWith($"{studio.Server.BaseAddress}client/escalations/{id}?token=", url, StringComparison.Ordinal);
+        Assert.StartsWith($"{studio.Server.BaseAddress}escalations/{id}/client?token=", url, StringComparison.Ordinal);
 
         var phone = await studio.NewPageAsync(width: 375, height: 740, isMobile: true);
         await phone.GotoAsync(url);
         await Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "Invoices stuck in the outbox" })).ToBeVisibleAsync();
         await Expect(phone.GetByText(number, new() { Exact = true })).ToBeVisibleAsync();
-        await Expect(phone.GetByTestId("client-status")).ToHaveTextAsync("We believe the problem is resolved and are waiting for you to confirm.");
-        await Expect(phone.GetByTestId("client-messages")).ToContainTextAsync("Rolled back release 5.2 on all CRM servers.");
+        await Expect(phone.GetByTestId("escalation-status")).ToHaveTextAsync("We believe the problem is resolved and are waiting for you to confirm.");
+        await Expect(Messages(phone)).ToContainTextAsync("Rolled back release 5.2 on all CRM servers.");
         await Expect(phone.GetByText("Sign in to EscalationFlows")).ToHaveCountAsync(0);
         await AssertFitsAsync(phone);
-        var yes = phone.GetByRole(AriaRole.Button, new() { Name = "Yes, it is resolved" });
+        var yes = phone.GetByRole(AriaRole.Button, new() { Name = "Confirm, it is resolved" });
         var box = await yes.BoundingBoxAsync() ?? throw new InvalidOperationException("The confirm button is not visible.");
         Assert.True(box.Width >= 300, $"Answer buttons take the phone's width; it is {box.Width} px wide.");
         await phone.ScreenshotAsync("f1-escalation-client-phone");
 
         // "Not resolved" needs a comment: the page asks for it before sending anything.
-        await phone.GetByRole(AriaRole.Button, new() { Name = "No, it is not resolved" }).ClickAsync();
-        await phone.GetByLabel("What is still wrong?").FillAsync("Still failing for the EU sales team.");
+        var notResolved = phone.GetByRole(AriaRole.Button, new() { Name = "Not resolved", Exact = true });
+        await notResolved.ClickAsync();
+        await Expect(phone.GetByTestId("client-problem")).ToContainTextAsync("what is still wrong");
+        await phone.GetByLabel("Comment (required when it is not resolved)").FillAsync("Still failing for the EU sales team.");
         await AssertFitsAsync(phone);
         await phone.ScreenshotAsync("f2-escalation-client-not-resolved");
-        await phone.GetByRole(AriaRole.Button, new() { Name = "Send: not resolved" }).ClickAsync();
-        await Expect(phone.GetByTestId("client-done")).ToHaveAttributeAsync("data-outcome", "rejected");
-        await Expect(phone.GetByTestId("client-done")).ToContainTextAsync("the team is looking at it again");
+        await notResolved.ClickAsync();
+        await Expect(phone.GetByTestId("client-done")).ToContainTextAsync("Thank you; the team is looking at it again.");
         await phone.ScreenshotAsync("f3-escalation-client-thanks");
 
         var rejected = (await EscalationScenario.DetailsAsync(admin, id))["escalation"]!;
@@ -63,10 +64,10 @@ public sealed class EscalationClientPageTests(StudioFixture studio)
         var second = await EscalationScenario.ClientLinkAsync(admin, id);
         Assert.NotEqual(url, second);
         await phone.GotoAsync(second);
-        await Expect(phone.GetByTestId("client-messages")).ToContainTextAsync("Patched the EU locale of the record view.");
-        await phone.GetByLabel("Anything else we should know? (optional)").FillAsync("Works now, thanks.");
-        await phone.GetByRole(AriaRole.Button, new() { Name = "Yes, it is resolved" }).ClickAsync();
-        await Expect(phone.GetByTestId("client-done")).ToHaveAttributeAsync("data-outcome", "confirmed");
+        await Expect(Messages(phone)).ToContainTextAsync("Patched the EU locale of the record view.");
+        await phone.GetByLabel("Comment (required when it is not resolved)").FillAsync("Works now, thanks.");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Confirm, it is resolved" }).ClickAsync();
+        await Expect(phone.GetByTestId("client-done")).ToContainTextAsync("Thank you for confirming; we are closing the escalation.");
         await phone.ScreenshotAsync("f4-escalation-client-confirmed");
 
         var confirmed = (await EscalationScenario.DetailsAsync(admin, id))["escalation"]!;
@@ -79,6 +80,8 @@ public sealed class EscalationClientPageTests(StudioFixture studio)
         studio.AssertNoConsoleErrors(phone);
         await phone.Context.CloseAsync();
     }
+
+    private static ILocator Messages(IPage phone) => phone.GetByRole(AriaRole.Region, new() { Name = "Messages" });
 
     private static async Task AssertFitsAsync(IPage phone)
     {

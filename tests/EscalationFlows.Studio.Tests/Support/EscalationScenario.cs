@@ -112,6 +112,6 @@ public static partial class EscalationScenario
         return match.Value;
     }
 
-    [GeneratedRegex(@"https?://[^\s]+/client/escalations/[^\s]+")]
+    [GeneratedRegex(@"https?://[^\s]+/escalations/[^/\s]+/client\?token=[^\s]+")]
     private static partial Regex LinkPattern();
 }
