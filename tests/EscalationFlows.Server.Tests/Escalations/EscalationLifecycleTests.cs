@@ -116,6 +116,7 @@ public sealed class EscalationLifecycleTests
         Assert.Equal(server.UserIds["resolver"], owners["Assignment"]["ownerId"]!.GetValue<string>());
         Assert.Equal(server.UserIds["resolver"], owners["Investigation"]["ownerId"]!.GetValue<string>());
         Assert.Equal(server.UserIds["resolver"], owners["Resolution"]["ownerId"]!.GetValue<string>());
+        Assert.Equal(server.UserIds["resolver"], owners["AwaitingClient"]["ownerId"]!.GetValue<string>());
         Assert.Equal(server.UserIds["manager"], owners["Closure"]["ownerId"]!.GetValue<string>());
         Assert.Equal(server.UserIds["manager"], owners["Closed"]["ownerId"]!.GetValue<string>());
 

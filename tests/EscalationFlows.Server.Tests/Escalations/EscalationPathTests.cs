@@ -87,7 +87,7 @@ public sealed class EscalationPathTests
         // Re-assigned at the new level: the senior specialist investigates.
         var after = await server.GetAsync(id);
         var timeline = after["timeline"]!.AsArray().Select(t => t!.AsObject()).ToList();
-        var approved = timeline.Single(t => t["text"]!.GetValue<string>().StartsWith("Leadership approved the exceptional remediation: Credit note approved.", StringComparison.Ordinal));
+        var approved = timeline.Single(t => t["text"]!.GetValue<string>() == "Leadership approved the exceptional remediation: Credit note approved.");
         Assert.Equal("leader", timeline.First(t => t["kind"]!.GetValue<string>() == "task-completed" && t["text"]!.GetValue<string>().Contains("Approve exceptional", StringComparison.Ordinal))["actor"]!.GetValue<string>());
         Assert.NotNull(approved);
         Assert.Contains(timeline, t => t["kind"]!.GetValue<string>() == "elevated");
@@ -95,6 +95,27 @@ public sealed class EscalationPathTests
         Assert.Equal(server.UserIds["senior"], after["escalation"]!["ownerId"]!.GetValue<string>());
         Assert.Equal(server.UserIds["senior"], (await server.OpenTaskAsync(id, "investigate"))["assigneeId"]!.GetValue<string>());
         Assert.Equal("Investigation", after["escalation"]!["stage"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task When_leadership_declines_the_exceptional_remediation_the_senior_specialist_looks_for_a_standard_fix()
+    {
+        await using var server = await EscalationServer.StartAsync();
+        var id = (await server.CreateAsync(server.Agent, EscalationServer.Request("CRM data corrupted for a gold client")))["escalation"]!["id"]!.GetValue<string>();
+        await server.CompleteAsync(server.Manager, id, "triage", "Confirm", new JsonObject { ["impact"] = 2, ["urgency"] = 2, ["category"] = "crm" });
+        await server.CompleteAsync(server.Resolver, id, "investigate", "Elevate", new JsonObject
+        {
+            ["plan"] = "Restore the CRM database from last night's backup",
+            ["exceptional"] = true,
+            ["exceptionalReason"] = "The client loses a day of data.",
+        });
+
+        await server.CompleteAsync(server.Leader, id, "approval", "Reject", new JsonObject { ["note"] = "Too costly." });
+
+        var after = await server.GetAsync(id);
+        Assert.Contains(after["timeline"]!.AsArray(), t => t!["text"]!.GetValue<string>() == "Leadership declined the exceptional remediation: Too costly; the team looks for a standard fix.");
+        Assert.Equal(server.UserIds["senior"], (await server.OpenTaskAsync(id, "investigate"))["assigneeId"]!.GetValue<string>());
+        Assert.Equal(2, after["escalation"]!["elevationLevel"]!.GetValue<int>());
     }
 
     [Fact]

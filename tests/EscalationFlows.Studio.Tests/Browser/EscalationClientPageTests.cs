@@ -51,8 +51,9 @@ public sealed class EscalationClientPageTests(StudioFixture studio)
         await phone.ScreenshotAsync("f3-escalation-client-thanks");
 
         var rejected = (await EscalationScenario.DetailsAsync(admin, id))["escalation"]!;
-        Assert.Equal(("rejected", "Still failing for the EU sales team.", "Investigation", 1),
-            (rejected["clientConfirmation"]!.GetValue<string>(), rejected["clientComment"]!.GetValue<string>(), rejected["stage"]!.GetValue<string>(), rejected["reopenCount"]!.GetValue<int>()));
+        Assert.Equal(("rejected", "Still failing for the EU sales team.", "Investigation", 1, 1),
+            (rejected["clientConfirmation"]!.GetValue<string>(), rejected["clientComment"]!.GetValue<string>(), rejected["stage"]!.GetValue<string>(),
+                rejected["reopenCount"]!.GetValue<int>(), rejected["loopBackCount"]!.GetValue<int>()));
 
         // The same link again: used.
         await phone.ReloadAsync();
