@@ -16,6 +16,7 @@ const InstancePage = lazy(() => import('./pages/InstancePage'));
 const InboxPage = lazy(() => import('./pages/InboxPage'));
 const TaskPage = lazy(() => import('./pages/TaskPage'));
 const ClientPage = lazy(() => import('./pages/ClientPage'));
+const EscalationClientPage = lazy(() => import('./pages/EscalationClientPage'));
 
 function Guarded() {
   const auth = useAuth();
@@ -80,6 +81,14 @@ export default function App() {
           element={
             <Suspense fallback={<Loading />}>
               <ClientPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="escalations/:id/client"
+          element={
+            <Suspense fallback={<Loading />}>
+              <EscalationClientPage />
             </Suspense>
           }
         />

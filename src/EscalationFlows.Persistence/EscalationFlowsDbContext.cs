@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace EscalationFlows.Persistence;
 
 /// <summary>
-/// The engine's tables (<c>wf_*</c>: workflows, users, teams, API keys, client links, human tasks) and the SLA module's (<c>sla_*</c>, <c>esc_tickets</c>): one model for both providers. The provider-specific subclasses
+/// The engine's tables (<c>wf_*</c>: workflows, users, teams, API keys, client links, human tasks), the SLA module's (<c>sla_*</c>, <c>esc_tickets</c>) and the escalation records' (<c>esc_*</c>): one model for both providers. The provider-specific subclasses
 /// (<see cref="Providers.SqliteEscalationFlowsDbContext"/>, <see cref="Providers.PostgresEscalationFlowsDbContext"/>)
 /// only add type conventions and give each provider its own migration set. Resolve this base type; the registration
 /// hands out the configured provider's subclass.
@@ -58,6 +58,20 @@ public abstract class EscalationFlowsDbContext : DbContext
 
     public DbSet<TrackedTicketRow> Tickets => Set<TrackedTicketRow>();
 
+    public DbSet<EscalationRow> Escalations => Set<EscalationRow>();
+
+    public DbSet<EscalationTimelineRow> EscalationTimeline => Set<EscalationTimelineRow>();
+
+    public DbSet<EscalationCommunicationRow> EscalationCommunications => Set<EscalationCommunicationRow>();
+
+    public DbSet<EscalationStageOwnerRow> EscalationStageOwners => Set<EscalationStageOwnerRow>();
+
+    public DbSet<EscalationCounterRow> EscalationCounters => Set<EscalationCounterRow>();
+
+    public DbSet<AssignmentCursorRow> AssignmentCursors => Set<AssignmentCursorRow>();
+
+    public DbSet<MemberSkillRow> MemberSkills => Set<MemberSkillRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -75,6 +89,7 @@ public abstract class EscalationFlowsDbContext : DbContext
         modelBuilder.ApplyConfiguration(new SlaPolicyConfiguration());
         modelBuilder.ApplyConfiguration(new SlaClockConfiguration());
         modelBuilder.ApplyConfiguration(new TrackedTicketConfiguration());
+        EscalationConfigurations.Apply(modelBuilder);
         SnakeCaseNames.Apply(modelBuilder);
     }
 }

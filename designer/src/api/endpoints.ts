@@ -3,6 +3,7 @@ import { mapDiff } from './diffMapping';
 import type {
   ActivityDescriptor,
   ClientAnswer,
+  ClientEscalationView,
   ClientTaskView,
   CompleteTaskRequest,
   CurrentUser,
@@ -90,6 +91,10 @@ export const api = {
 
   clientRequest: (token: string, signal?: AbortSignal) => request<ClientTaskView>('GET', `/api/client/${enc(token)}`, undefined, signal),
   clientRespond: (token: string, body: CompleteTaskRequest) => request<ClientAnswer>('POST', `/api/client/${enc(token)}/respond`, body),
+  escalationForClient: (id: string, token: string, signal?: AbortSignal) =>
+    request<ClientEscalationView>('GET', `/api/escalations/${enc(id)}/client?token=${enc(token)}`, undefined, signal),
+  escalationClientAnswer: (id: string, token: string, answer: 'confirm' | 'reject', comment: string) =>
+    request<ClientAnswer>('POST', `/api/escalations/${enc(id)}/client/${answer}?token=${enc(token)}`, comment ? { comment } : {}),
 
   login: (body: LoginRequest) => request<CurrentUser | undefined>('POST', '/api/auth/login', body),
   logout: () => request<void>('POST', '/api/auth/logout', {}),

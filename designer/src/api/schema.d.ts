@@ -201,6 +201,130 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/escalations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Lists escalations, newest first
+         * @description Filters: `stage`, `priority` (1–5), `team`, `owner` (a user id or `me`), `client`, `slaStatus` (onTrack, atRisk, breached, paused, met), `open` (true/false). `page` from 1, `pageSize` (default 20, at most 200).
+         */
+        get: operations["ListEscalations"];
+        put?: never;
+        /**
+         * Opens an escalation
+         * @description Body { title, client, clientEmail?, tier?, description?, category?, impact (1–3), urgency (1–3), triggerReason?, ticketId?, source?, externalId?, externalUrl?, handler?, stakeholders[], priorAttempts[], account?, clientRequested?, needsAuthority? }. Starts the escalation-trigger workflow, which opens the record (number ESC-000123), evaluates the criteria and either runs triage or returns it to the handler. With an Idempotency-Key a repeat returns the first escalation (header Idempotent-Replayed: true).
+         */
+        post: operations["CreateEscalation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/escalations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Gets an escalation in full
+         * @description By id or number (ESC-000123): the record, its timeline, the owner of each stage (and the history), the communications, the cited context summary, open tasks, where its workflows wait, and its SLA clocks.
+         */
+        get: operations["GetEscalation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/escalations/{id}/client": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The client's view of an escalation (signed link)
+         * @description Query `token` from the link sent to the client. Status in plain words, the messages to and from the client, and what is asked. 401 for a link that is not valid, 410 when it expired, was withdrawn or used.
+         */
+        get: operations["GetEscalationForClient"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/escalations/{id}/client/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The client confirms the resolution (signed link)
+         * @description Query `token`; optional body { comment }. The token is checked before the body is read; the link then stops working.
+         */
+        post: operations["ConfirmEscalationResolution"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/escalations/{id}/client/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The client says it is not resolved (signed link)
+         * @description Query `token`; body { comment } saying what is still wrong (required). The escalation goes back to investigation.
+         */
+        post: operations["RejectEscalationResolution"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/escalations/{id}/flag": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Flags a running escalation
+         * @description Body { reason, raisePriority? }: the flag goes on the timeline; raisePriority moves the priority one step up. Publishes escalation.flagged (correlation id = the escalation).
+         */
+        post: operations["FlagEscalation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/events/{eventName}": {
         parameters: {
             query?: never;
@@ -578,6 +702,26 @@ export type paths = {
         patch: operations["UpdateTicket"];
         trace?: never;
     };
+    "/api/tickets/{ticketId}/flag": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Flags a tracked ticket for escalation
+         * @description Body { reason, category?, description?, impact?, urgency?, clientEmail?, clientRequested?, needsAuthority?, raisePriority? }. A ticket without an open escalation starts escalation-trigger (trigger reason manual-flag, or client-request) and answers 201 with the new escalation; a ticket already escalated flags that escalation and answers 200. Supports Idempotency-Key.
+         */
+        post: operations["FlagTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -593,6 +737,26 @@ export type paths = {
          * @description Body `{ email, displayName, password, roles[], teams[] }`. The password needs at least 12 characters; roles are admin, process-owner, escalation-manager, agent, resolver, leadership, viewer; teams must exist. 409 when the email is taken.
          */
         post: operations["CreateUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/skills": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Sets a user's skills
+         * @description Body `{ skills[] }` replaces the user's skills: the `skills` assignment strategy picks team members whose skills include the escalation's category.
+         */
+        put: operations["SetUserSkills"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1003,6 +1167,15 @@ export type components = {
             /** Format: date-time */
             receivedAt: string;
         };
+        ClientEscalationView: {
+            messages: components["schemas"]["ClientMessageView"][];
+            number: string;
+            question?: null | components["schemas"]["ClientQuestionView"];
+            status: string;
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         ClientLinkResponse: {
             apiPath: string;
             /** Format: date-time */
@@ -1011,6 +1184,21 @@ export type components = {
             taskId: string;
             token: string;
             url: string;
+        };
+        ClientMessageView: {
+            /** Format: date-time */
+            at: string;
+            body: string;
+            channel: string;
+            from: string;
+            subject: null | string;
+        };
+        ClientQuestionView: {
+            confirmPath: string;
+            /** Format: date-time */
+            expiresAt: string;
+            rejectPath: string;
+            text: string;
         };
         ClientTaskView: {
             description?: null | string;
@@ -1022,6 +1210,22 @@ export type components = {
             outcomes: string[];
             title: string;
             uiSchema?: null | components["schemas"]["JsonObject"];
+        };
+        CommunicationEntry: {
+            actor: string;
+            /** Format: date-time */
+            at: string;
+            audience: string;
+            body: string;
+            channel: string;
+            direction: string;
+            outboxMessageId?: null | string;
+            purpose?: null | string;
+            /** Format: int32 */
+            sequence: number;
+            status: string;
+            subject?: null | string;
+            to: string[];
         };
         Connection: {
             source: components["schemas"]["ConnectionEndpoint"];
@@ -1035,6 +1239,12 @@ export type components = {
         ConnectionEndpoint: {
             activity: string;
             port?: null | string;
+        };
+        ContextSummary: {
+            fallbackReason?: null | string;
+            method: string;
+            model?: null | string;
+            sentences: components["schemas"]["SummarySentence"][];
         };
         CreatedApiKeyResponse: {
             apiKey: components["schemas"]["ApiKeyResponse"];
@@ -1121,6 +1331,155 @@ export type components = {
             sourceActivity: string;
             sourcePort: string;
             targetActivity: string;
+        };
+        EscalationDetailsResponse: {
+            communications: components["schemas"]["CommunicationEntry"][];
+            escalation: components["schemas"]["EscalationView"];
+            openTasks: components["schemas"]["EscalationTaskView"][];
+            ownerHistory: components["schemas"]["StageOwnerEntry"][];
+            owners: components["schemas"]["StageOwnerView"][];
+            sla: components["schemas"]["TicketSlaSummary"][];
+            summary?: null | components["schemas"]["ContextSummary"];
+            /** Format: date-time */
+            summaryAt?: null | string;
+            timeline: components["schemas"]["TimelineEvent"][];
+            workflow: components["schemas"]["EscalationWorkflowView"];
+        };
+        EscalationInstanceView: {
+            definitionId: string;
+            /** Format: int32 */
+            definitionVersion: number;
+            incidents: string[];
+            instanceId: string;
+            status: string;
+            waitingIn: components["schemas"]["EscalationWaitView"][];
+        };
+        EscalationPageResponse: {
+            items: components["schemas"]["EscalationSummaryView"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            totalCount: number;
+        };
+        EscalationSummaryView: {
+            client: string;
+            /** Format: date-time */
+            closedAt?: null | string;
+            /** Format: int32 */
+            elevationLevel: number;
+            id: string;
+            number: string;
+            /** Format: date-time */
+            openedAt: string;
+            ownerId?: null | string;
+            ownerName?: null | string;
+            /** Format: int32 */
+            priority?: null | number;
+            /** Format: date-time */
+            resolutionDueAt?: null | string;
+            resolutionTeam?: null | string;
+            severity?: null | string;
+            slaStatus?: null | string;
+            stage: string;
+            tier?: null | string;
+            title: string;
+            triggerReason: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        EscalationTaskView: {
+            activityId: string;
+            assigneeId?: null | string;
+            candidateRole?: null | string;
+            candidateTeam?: null | string;
+            definitionId: string;
+            /** Format: date-time */
+            dueAt?: null | string;
+            id: string;
+            instanceId: string;
+            outcomes: string[];
+            title: string;
+        };
+        EscalationView: {
+            account?: null | components["schemas"]["JsonObject"];
+            accountId?: null | string;
+            authorityLevel?: null | string;
+            category?: null | string;
+            client: string;
+            clientComment?: null | string;
+            clientConfirmation?: null | string;
+            clientContact?: null | string;
+            clientEmail?: null | string;
+            /** Format: date-time */
+            closedAt?: null | string;
+            criteriaMatched: string[];
+            description?: null | string;
+            elevation: string;
+            /** Format: int32 */
+            elevationLevel: number;
+            externalTicketId?: null | string;
+            externalTicketUrl?: null | string;
+            flagged: boolean;
+            flagReason?: null | string;
+            handler?: null | string;
+            id: string;
+            /** Format: int32 */
+            impact?: null | number;
+            /** Format: int32 */
+            loopBackCount: number;
+            number: string;
+            /** Format: date-time */
+            openedAt: string;
+            ownerId?: null | string;
+            ownerName?: null | string;
+            ownerReason?: null | string;
+            preventiveActions: string[];
+            priorAttempts: string[];
+            /** Format: int32 */
+            priority?: null | number;
+            processChanges?: null | string;
+            remediationPlan?: null | string;
+            /** Format: int32 */
+            reopenCount: number;
+            resolutionDetails?: null | string;
+            /** Format: date-time */
+            resolutionDueAt?: null | string;
+            resolutionTeam?: null | string;
+            /** Format: date-time */
+            responseDueAt?: null | string;
+            reviewNotes?: null | string;
+            rootCauseCategory?: null | string;
+            routingExplanation?: null | string;
+            severity?: null | string;
+            severityReasons: string[];
+            slaStatus?: null | string;
+            sourceSystem?: null | string;
+            stage: string;
+            /** Format: date-time */
+            stageSince: string;
+            stakeholders: string[];
+            ticketId?: null | string;
+            tier?: null | string;
+            title: string;
+            triggerInstanceId?: null | string;
+            triggerReason: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int32 */
+            urgency?: null | number;
+        };
+        EscalationWaitView: {
+            activityId: string;
+            bookmarkId: string;
+            /** Format: date-time */
+            dueAt: null | string;
+            kind: string;
+        };
+        EscalationWorkflowView: {
+            current: components["schemas"]["EscalationInstanceView"][];
+            triggerInstanceId: null | string;
         };
         EventDispatchResponse: {
             resumed: components["schemas"]["WorkflowRunResponse"][];
@@ -1274,6 +1633,9 @@ export type components = {
             /** Format: int32 */
             maxAttempts?: number;
             maxDelay?: null | string;
+        };
+        SetSkillsRequest: {
+            skills?: null | string[];
         };
         SlaCalendarResponse: {
             calendar: components["schemas"]["BusinessCalendarDefinition"];
@@ -1450,6 +1812,32 @@ export type components = {
             eventType?: null | string;
             reconnectionInterval?: null | string;
         };
+        StageOwnerEntry: {
+            actor: string;
+            /** Format: date-time */
+            at: string;
+            ownerId?: null | string;
+            ownerName: string;
+            reason: string;
+            /** Format: int32 */
+            sequence: number;
+            stage: string;
+        };
+        StageOwnerView: {
+            actor: string;
+            /** Format: date-time */
+            at: string;
+            /** Format: int32 */
+            namings: number;
+            ownerId: null | string;
+            ownerName: string;
+            reason: string;
+            stage: string;
+        };
+        SummarySentence: {
+            citations: string[];
+            text: string;
+        };
         TaskDetailsResponse: {
             activityId: string;
             activityName?: null | string;
@@ -1586,6 +1974,19 @@ export type components = {
             remaining: components["schemas"]["SlaDuration"];
             status: components["schemas"]["SlaClockStatus"];
             target: components["schemas"]["SlaDuration"];
+        };
+        TimelineEvent: {
+            actor: string;
+            actorId: string;
+            /** Format: date-time */
+            at: string;
+            details?: null | components["schemas"]["JsonObject"];
+            id: null | string;
+            kind: string;
+            /** Format: int32 */
+            sequence: number;
+            source: string;
+            text: string;
         };
         UserResponse: {
             /** Format: date-time */
@@ -2146,6 +2547,427 @@ export interface operations {
             };
             /** @description Gone */
             410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    ListEscalations: {
+        parameters: {
+            query?: {
+                client?: string;
+                open?: boolean;
+                owner?: string;
+                page?: number;
+                pageSize?: number;
+                priority?: number;
+                slaStatus?: string;
+                stage?: string;
+                team?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EscalationPageResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    CreateEscalation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    account?: Record<string, unknown>;
+                    accountId?: null | string;
+                    category?: null | string;
+                    client?: null | string;
+                    clientContact?: null | string;
+                    clientEmail?: null | string;
+                    clientRequested?: null | boolean;
+                    description?: null | string;
+                    externalId?: null | string;
+                    externalUrl?: null | string;
+                    flagReason?: null | string;
+                    handler?: null | string;
+                    /** Format: int32 */
+                    impact?: null | number;
+                    needsAuthority?: null | boolean;
+                    priorAttempts?: null | string[];
+                    source?: null | string;
+                    stakeholders?: null | string[];
+                    ticketId?: null | string;
+                    tier?: null | string;
+                    title?: null | string;
+                    triggerReason?: null | string;
+                    /** Format: int32 */
+                    urgency?: null | number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EscalationDetailsResponse"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EscalationDetailsResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    GetEscalation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EscalationDetailsResponse"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    GetEscalationForClient: {
+        parameters: {
+            query?: {
+                token?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientEscalationView"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    ConfirmEscalationResolution: {
+        parameters: {
+            query?: {
+                token?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    comment?: null | string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientAnswerResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    RejectEscalationResolution: {
+        parameters: {
+            query?: {
+                token?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment?: null | string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientAnswerResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    FlagEscalation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    raisePriority?: null | boolean;
+                    reason?: null | string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EscalationDetailsResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3579,6 +4401,89 @@ export interface operations {
             };
         };
     };
+    FlagTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticketId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    category?: null | string;
+                    clientEmail?: null | string;
+                    clientRequested?: null | boolean;
+                    description?: null | string;
+                    /** Format: int32 */
+                    impact?: null | number;
+                    needsAuthority?: null | boolean;
+                    raisePriority?: null | boolean;
+                    reason?: null | string;
+                    /** Format: int32 */
+                    urgency?: null | number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EscalationDetailsResponse"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EscalationDetailsResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
     ListUsers: {
         parameters: {
             query?: never;
@@ -3674,6 +4579,70 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    SetUserSkills: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    skills?: null | string[];
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SetSkillsRequest"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -140,6 +140,8 @@ export type ReassignTaskRequest = RequestBody<'ReassignTask'>;
 export type ReleaseTaskRequest = RequestBody<'ReleaseTask'>;
 export type ClientTaskView = Schemas['ClientTaskView'];
 export type ClientAnswer = Schemas['ClientAnswerResponse'];
+export type ClientEscalationView = Schemas['ClientEscalationView'];
+export type ClientMessageView = Schemas['ClientMessageView'];
 export type Team = Schemas['TeamResponse'];
 export type User = Schemas['UserResponse'];
 

@@ -26,6 +26,16 @@ public sealed class HumanTaskStore
         return await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken);
     }
 
+    /// <summary>The open tasks of these workflow instances, oldest first.</summary>
+    public async Task<IReadOnlyList<HumanTaskRow>> ListOpenAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Tasks.AsNoTracking()
+            .Where(t => t.Status == HumanTaskStatuses.Open && instanceIds.Contains(t.InstanceId))
+            .OrderBy(t => t.CreatedAt).ThenBy(t => t.Id)
+            .ToListAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<HumanTaskEventRow>> GetEventsAsync(string taskId, CancellationToken cancellationToken)
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);

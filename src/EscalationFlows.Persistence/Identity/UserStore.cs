@@ -42,6 +42,23 @@ public sealed class UserStore
         return await db.Users.AsNoTracking().OrderBy(u => u.NormalizedEmail).ToListAsync(cancellationToken);
     }
 
+    /// <summary>Replaces a user's skills (what the skills assignment strategy matches escalation categories against); false for an unknown user.</summary>
+    public async Task<bool> SetSkillsAsync(string userId, IReadOnlyCollection<string> skills, CancellationToken cancellationToken)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!await db.Users.AnyAsync(u => u.Id == userId, cancellationToken))
+        {
+            return false;
+        }
+
+        await db.MemberSkills.Where(s => s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        db.MemberSkills.AddRange(skills.Select(s => new MemberSkillRow { UserId = userId, Skill = s }));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
     /// <summary>The names of the teams each user belongs to, by user id.</summary>
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetTeamNamesAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken)
     {

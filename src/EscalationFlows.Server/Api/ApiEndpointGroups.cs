@@ -4,6 +4,7 @@ using EscalationFlows.Server.Api.Bookmarks;
 using EscalationFlows.Server.Api.ClientLinks;
 using EscalationFlows.Server.Api.Definitions;
 using EscalationFlows.Server.Api.Descriptors;
+using EscalationFlows.Server.Api.Escalations;
 using EscalationFlows.Server.Api.Docs;
 using EscalationFlows.Server.Api.Events;
 using EscalationFlows.Server.Api.Health;
@@ -22,7 +23,7 @@ namespace EscalationFlows.Server.Api;
 /// <summary>
 /// The one place where route groups are created. Every endpoint names its authorization policy (a permission from
 /// <see cref="Permissions"/>) where it is mapped, or is explicitly anonymous: sign-in and sign-out, health, the client
-/// link endpoints and the studio. A test fails when an endpoint has neither.
+/// link endpoints (tasks and escalations) and the studio. A test fails when an endpoint has neither.
 /// </summary>
 public static class ApiEndpointGroups
 {
@@ -44,6 +45,7 @@ public static class ApiEndpointGroups
         api.MapGroup("/client-links").WithTags("Client links").MapClientLinkEndpoints();
         api.MapGroup("/client").WithTags("Client").MapClientEndpoints();
         api.MapGroup("/tickets").WithTags("Tickets").MapTicketEndpoints();
+        api.MapGroup("/escalations").WithTags("Escalations").MapEscalationEndpoints();
         api.MapGroup("/sla/policies").WithTags("SLA policies").MapSlaPolicyEndpoints();
         api.MapGroup("/sla/calendars").WithTags("SLA calendars").MapSlaCalendarEndpoints();
         api.MapGroup("/sla").WithTags("SLA clocks").MapSlaEndpoints();

@@ -25,6 +25,8 @@ public static class Permissions
     public const string SlaRead = "sla.read";
     public const string SlaManage = "sla.manage";
     public const string TicketsWrite = "tickets.write";
+    public const string EscalationsRead = "escalations.read";
+    public const string EscalationsWrite = "escalations.write";
 
     /// <summary>The roles each permission is granted to.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Grants { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
@@ -45,5 +47,7 @@ public static class Permissions
         [SlaRead] = [Roles.Admin, Roles.ProcessOwner, Roles.EscalationManager, Roles.Agent, Roles.Resolver, Roles.Leadership, Roles.Viewer],
         [SlaManage] = [Roles.Admin, Roles.ProcessOwner],
         [TicketsWrite] = [Roles.Admin, Roles.EscalationManager, Roles.Agent],
+        [EscalationsRead] = [Roles.Admin, Roles.ProcessOwner, Roles.EscalationManager, Roles.Agent, Roles.Resolver, Roles.Leadership, Roles.Viewer],
+        [EscalationsWrite] = [Roles.Admin, Roles.EscalationManager, Roles.Agent],
     };
 }

@@ -4,11 +4,13 @@ using EscalationFlows.Engine.Expressions;
 using EscalationFlows.Engine.Hosting;
 using EscalationFlows.Engine.Runtime;
 using EscalationFlows.Escalations.Hosting;
+using EscalationFlows.Escalations.Severity;
 using EscalationFlows.Escalations.Sla.Services;
 using EscalationFlows.Persistence.Hosting;
 using EscalationFlows.Server.Api.Health;
 using EscalationFlows.Server.Auth;
 using EscalationFlows.Server.Background;
+using EscalationFlows.Server.Escalations;
 using EscalationFlows.Server.Http;
 using EscalationFlows.Server.Import;
 using EscalationFlows.Server.Notifications;
@@ -50,9 +52,16 @@ public static class ServerRegistration
         services.AddEscalationFlowsLive();
         builder.AddEscalationFlowsAuth();
         services.AddSingleton<Tasks.TaskService>();
+        // The context summarizer first (model path when Ai:* is configured), so the module's offline fallback is not used.
+        services.AddEscalationsContext(configuration);
         services.AddEscalationsModule();
         services.Configure<SlaOptions>(configuration.GetSection(SlaOptions.Section));
         services.AddEscalationFlowsSlaStore();
+        services.Configure<SeverityOptions>(configuration.GetSection(SeverityOptions.Section));
+        services.AddEscalationFlowsEscalationStore();
+        services.AddSingleton<EscalationService>();
+        services.AddSingleton<EscalationDetailsReader>();
+        services.AddSingleton<EscalationClientService>();
 
         services.ConfigureHttpJsonOptions(json =>
         {

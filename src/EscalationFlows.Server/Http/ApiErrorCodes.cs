@@ -39,4 +39,11 @@ public static class ApiErrorCodes
     public const string ClientLinkRevoked = "client-link-revoked";
     public const string ClientLinkUsed = "client-link-used";
     public const string ClientLinkUnusable = "client-link-unusable";
+    public const string EscalationInvalid = "escalation-invalid";
+    public const string EscalationExists = "escalation-exists";
+    public const string EscalationClosed = "escalation-closed";
+    public const string EscalationNotOpened = "escalation-not-opened";
+    public const string EscalationConflict = "escalation-conflict";
+    public const string WorkflowNotPublished = "workflow-not-published";
+    public const string ConfirmationClosed = "confirmation-closed";
 }

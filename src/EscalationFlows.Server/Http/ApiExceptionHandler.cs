@@ -64,6 +64,7 @@ public sealed partial class ApiExceptionHandler : IExceptionHandler
         DefinitionConflictException conflict => (StatusCodes.Status409Conflict, ApiErrorCodes.DefinitionConflict, conflict.Message, []),
         ConcurrencyConflictException conflict => (StatusCodes.Status409Conflict, ApiErrorCodes.ConcurrencyConflict, conflict.Message, []),
         Persistence.HumanTasks.HumanTaskConflictException task => (StatusCodes.Status409Conflict, task.Code, task.Message, []),
+        global::EscalationFlows.Escalations.Records.Effects.EscalationApplyException escalation => (StatusCodes.Status409Conflict, ApiErrorCodes.EscalationConflict, escalation.Message, []),
         Persistence.Identity.IdentityConflictException identity => (StatusCodes.Status409Conflict, ApiErrorCodes.Conflict, identity.Message, []),
         DefinitionValidationException invalid => (StatusCodes.Status422UnprocessableEntity, ApiErrorCodes.DefinitionInvalid,
             "The workflow definition is invalid; see errors for every problem found.", [.. invalid.Errors.Select(ApiError.From)]),

@@ -2,12 +2,14 @@ using System.Text.Json.Nodes;
 using EscalationFlows.Engine.Definitions;
 using EscalationFlows.Engine.Tests.Support;
 using EscalationFlows.Engine.Tests.Validation;
+using EscalationFlows.Escalations.Hosting;
 
 namespace EscalationFlows.Engine.Tests.Definitions;
 
 /// <summary>
 /// Every shipped definition (workflows/**, without workflows/schema) and every test sample loads, validates and
-/// serialises back to the same JSON. Documents are kept in canonical form: what the serializer writes.
+/// serialises back to the same JSON. Documents are kept in canonical form: what the serializer writes. The shipped
+/// escalation lifecycle uses the escalation module's activities, so they are registered here (the engine itself knows none).
 /// </summary>
 public sealed class RoundTripTests
 {
@@ -31,7 +33,7 @@ public sealed class RoundTripTests
     [MemberData(nameof(Documents))]
     public void A_definition_document_loads_validates_and_serialises_back_to_the_same_JSON(string relativePath)
     {
-        using var engine = new EngineHarness();
+        using var engine = new EngineHarness(services => services.AddEscalationsModule());
         var text = File.ReadAllText(Path.Combine(RepositoryPaths.Root, relativePath));
 
         var result = engine.Reader.Read(text);

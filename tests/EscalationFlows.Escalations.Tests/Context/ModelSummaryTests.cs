@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using EscalationFlows.Escalations.Context;
 using EscalationFlows.Escalations.Hosting;
 using EscalationFlows.Escalations.Tests.Context.Support;
+using EscalationFlows.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

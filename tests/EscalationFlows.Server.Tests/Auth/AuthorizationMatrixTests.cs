@@ -8,7 +8,9 @@ namespace EscalationFlows.Server.Tests.Auth;
 
 /// <summary>
 /// Each role (and an anonymous caller) against each endpoint, including tasks queued for the caller's team, assigned to
-/// the caller, and assigned to someone else: exactly the documented answer (docs/roles.md), never more.
+/// the caller, and assigned to someone else: exactly the documented answer (docs/roles.md), never more. The client's
+/// signed-link endpoints (GET /api/escalations/{id}/client, POST …/client/confirm|reject) are anonymous by design and
+/// guarded by the link's token instead; EscalationApiErrorTests covers them.
 /// </summary>
 public sealed class AuthorizationMatrixTests(MatrixFixture matrix) : IClassFixture<MatrixFixture>
 {
@@ -85,6 +87,15 @@ public sealed class AuthorizationMatrixTests(MatrixFixture matrix) : IClassFixtu
         ["GET sla calendar"] = (Everyone, HttpStatusCode.OK, (_, _) => Get("/api/sla/calendars/24x7")),
         ["GET sla calendar versions"] = (Everyone, HttpStatusCode.OK, (_, _) => Get("/api/sla/calendars/24x7/versions")),
         ["POST sla calendar"] = (DefinitionEditors, HttpStatusCode.Created, async (m, _) => Post("/api/sla/calendars", await CalendarCopyAsync(m)).Result),
+        ["POST escalation"] = (TicketWriters, HttpStatusCode.Created, (_, _) => Post("/api/escalations", EscalationRequest("Matrix create").ToJsonString())),
+        ["GET escalations"] = (Everyone, HttpStatusCode.OK, (_, _) => Get("/api/escalations?stage=Triage")),
+        ["GET escalation"] = (Everyone, HttpStatusCode.OK, async (m, _) => Get($"/api/escalations/{await EscalationAsync(m)}").Result),
+        ["POST flag escalation"] = (TicketWriters, HttpStatusCode.OK, async (m, _) => Post($"/api/escalations/{await EscalationAsync(m)}/flag", """{ "reason": "client called again" }""").Result),
+        ["POST flag ticket"] = (TicketWriters, HttpStatusCode.Created, async (m, _) => Post($"/api/tickets/{await TicketAsync(m)}/flag", """{ "reason": "client asks for escalation", "clientRequested": true }""").Result),
+        ["PUT user skills"] = (AdminOnly, HttpStatusCode.OK, async (m, _) => new HttpRequestMessage(HttpMethod.Put, $"/api/users/{await m.Factory.CreateUserAsync($"{Guid.NewGuid():N}@matrix.example", [Roles.Resolver], "Network")}/skills")
+        {
+            Content = new StringContent("""{ "skills": ["vpn"] }""", Encoding.UTF8, "application/json"),
+        }),
     };
 
     public static TheoryData<string, string> Cases()
@@ -171,6 +182,20 @@ public sealed class AuthorizationMatrixTests(MatrixFixture matrix) : IClassFixtu
         calendar["id"] = Ids.New("m-cal");
         return calendar.ToJsonString();
     }
+
+    /// <summary>A valid escalation request (the shipped escalation workflows are imported by the fixture).</summary>
+    private static JsonObject EscalationRequest(string title) => new()
+    {
+        ["title"] = title,
+        ["client"] = "Acme",
+        ["tier"] = "gold",
+        ["impact"] = 2,
+        ["urgency"] = 2,
+        ["triggerReason"] = "client-request",
+    };
+
+    private static async Task<string> EscalationAsync(MatrixFixture m) =>
+        (await (await m.Admin.PostJsonAsync("/api/escalations", EscalationRequest(Ids.New("m-esc")))).ReadObjectAsync(HttpStatusCode.Created))["escalation"]!["id"]!.GetValue<string>();
 
     private static async Task<string> ClientLinkAsync(MatrixFixture m) =>
         (await (await m.Admin.PostEmptyAsync($"/api/tasks/{await m.NewTaskAsync()}/client-link")).ReadObjectAsync(HttpStatusCode.Created))["id"]!.GetValue<string>();

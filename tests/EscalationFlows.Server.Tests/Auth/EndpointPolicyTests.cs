@@ -16,6 +16,7 @@ public sealed partial class EndpointPolicyTests(ServerFixture server)
     private static readonly string[] AnonymousRoutes =
     [
         "/api/auth/login", "/api/auth/logout", "/api/client/{token}", "/api/client/{token}/respond",
+        "/api/escalations/{id}/client", "/api/escalations/{id}/client/confirm", "/api/escalations/{id}/client/reject",
         "/health/live", "/health/ready", "/health/{**rest}", "/{*path:studio}",
     ];
 

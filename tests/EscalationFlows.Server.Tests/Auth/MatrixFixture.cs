@@ -7,7 +7,8 @@ namespace EscalationFlows.Server.Tests.Auth;
 
 /// <summary>
 /// One server with a signed-in user per role (agents and resolvers in team Network), another Network agent whose tasks
-/// are "someone else's", and two published task workflows: one queued for Network, one assigned to whoever the input names.
+/// are "someone else's", two published task workflows: one queued for Network, one assigned to whoever the input names; and the shipped
+/// escalation workflows (imported at start).
 /// </summary>
 public sealed class MatrixFixture : IAsyncLifetime
 {
@@ -28,6 +29,11 @@ public sealed class MatrixFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        foreach (var file in Directory.EnumerateFiles(EscalationFlows.Testing.RepositoryPaths.Workflows, "escalation-*.json"))
+        {
+            File.Copy(file, Path.Combine(Factory.ImportFolder, Path.GetFileName(file)));
+        }
+
         Admin = Factory.CreateClient();
         await Factory.EnsureTeamAsync("Network");
         await Factory.EnsureTeamAsync("Billing");

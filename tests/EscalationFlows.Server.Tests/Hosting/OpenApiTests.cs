@@ -63,6 +63,15 @@ public sealed class OpenApiTests(ServerFixture server)
         { "/api/sla/calendars/{calendarId}", "get", "GetSlaCalendar" },
         { "/api/sla/calendars/{calendarId}", "put", "PutSlaCalendar" },
         { "/api/sla/calendars/{calendarId}/versions", "get", "ListSlaCalendarVersions" },
+        { "/api/tickets/{ticketId}/flag", "post", "FlagTicket" },
+        { "/api/users/{id}/skills", "put", "SetUserSkills" },
+        { "/api/escalations", "post", "CreateEscalation" },
+        { "/api/escalations", "get", "ListEscalations" },
+        { "/api/escalations/{id}", "get", "GetEscalation" },
+        { "/api/escalations/{id}/flag", "post", "FlagEscalation" },
+        { "/api/escalations/{id}/client", "get", "GetEscalationForClient" },
+        { "/api/escalations/{id}/client/confirm", "post", "ConfirmEscalationResolution" },
+        { "/api/escalations/{id}/client/reject", "post", "RejectEscalationResolution" },
         { "/api/live", "get", "StreamLiveChanges" },
     };
 

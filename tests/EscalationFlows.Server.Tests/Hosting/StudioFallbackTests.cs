@@ -14,6 +14,7 @@ public sealed class StudioFallbackTests(ServerFixture server)
     [InlineData("/workflows/escalation.triage/versions")]
     [InlineData("/tasks/0f3c2a")]
     [InlineData("/client/djF8YWJj.c2lnbmF0dXJl")]
+    [InlineData("/escalations/01a2b3/client?token=djF8YWJj.c2lnbmF0dXJl")]
     public async Task The_built_studio_is_served_for_client_routes_including_dotted_definition_ids(string path)
     {
         var response = await server.Client.GetAsync(path, ApiCalls.Token);

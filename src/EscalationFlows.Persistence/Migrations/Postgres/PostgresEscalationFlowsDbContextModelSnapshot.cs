@@ -68,6 +68,26 @@ namespace EscalationFlows.Persistence.Migrations.Postgres
                     b.ToTable("auth_api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("EscalationFlows.Persistence.Entities.AssignmentCursorRow", b =>
+                {
+                    b.Property<string>("TeamKey")
+                        .HasColumnType("text")
+                        .HasColumnName("team_key");
+
+                    b.Property<string>("LastUserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("last_user_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("TeamKey");
+
+                    b.ToTable("esc_assignment_cursors", (string)null);
+                });
+
             modelBuilder.Entity("EscalationFlows.Persistence.Entities.BookmarkRow", b =>
                 {
                     b.Property<string>("Id")
@@ -243,6 +263,479 @@ namespace EscalationFlows.Persistence.Migrations.Postgres
                         .HasFilter("is_published");
 
                     b.ToTable("wf_definition_versions", (string)null);
+                });
+
+            modelBuilder.Entity("EscalationFlows.Persistence.Entities.EscalationCommunicationRow", b =>
+                {
+                    b.Property<string>("EscalationId")
+                        .HasColumnType("text")
+                        .HasColumnName("escalation_id");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("audience");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("direction");
+
+                    b.Property<string>("OutboxMessageId")
+                        .HasColumnType("text")
+                        .HasColumnName("outbox_message_id");
+
+                    b.Property<string>("Purpose")
+                        .HasColumnType("text")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("Recipients")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("recipients");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .HasColumnType("text")
+                        .HasColumnName("subject");
+
+                    b.HasKey("EscalationId", "Sequence");
+
+                    b.HasIndex("OutboxMessageId");
+
+                    b.ToTable("esc_communications", (string)null);
+                });
+
+            modelBuilder.Entity("EscalationFlows.Persistence.Entities.EscalationCounterRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint")
+                        .HasColumnName("value");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("esc_counters", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "escalation",
+                            Value = 0L
+                        });
+                });
+
+            modelBuilder.Entity("EscalationFlows.Persistence.Entities.EscalationRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Account")
+                        .HasColumnType("text")
+                        .HasColumnName("account");
+
+                    b.Property<string>("AccountId")
+                        .HasColumnType("text")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("ActiveTicketId")
+                        .HasColumnType("text")
+                        .HasColumnName("active_ticket_id");
+
+                    b.Property<string>("AuthorityLevel")
+                        .HasColumnType("text")
+                        .HasColumnName("authority_level");
+
+                    b.Property<string>("Category")
+                        .HasColumnType("text")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Client")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("client");
+
+                    b.Property<string>("ClientComment")
+                        .HasColumnType("text")
+                        .HasColumnName("client_comment");
+
+                    b.Property<string>("ClientConfirmation")
+                        .HasColumnType("text")
+                        .HasColumnName("client_confirmation");
+
+                    b.Property<string>("ClientContact")
+                        .HasColumnType("text")
+                        .HasColumnName("client_contact");
+
+                    b.Property<string>("ClientEmail")
+                        .HasColumnType("text")
+                        .HasColumnName("client_email");
+
+                    b.Property<string>("ClientKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("client_key");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<int>("CommunicationCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("communication_count");
+
+                    b.Property<string>("CriteriaMatched")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("criteria_matched");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.Property<int>("ElevationLevel")
+                        .HasColumnType("integer")
+                        .HasColumnName("elevation_level");
+
+                    b.Property<string>("ExternalTicketId")
+                        .HasColumnType("text")
+                        .HasColumnName("external_ticket_id");
+
+                    b.Property<string>("ExternalTicketUrl")
+                        .HasColumnType("text")
+                        .HasColumnName("external_ticket_url");
+
+                    b.Property<string>("FlagReason")
+                        .HasColumnType("text")
+                        .HasColumnName("flag_reason");
+
+                    b.Property<bool>("Flagged")
+                        .HasColumnType("boolean")
+                        .HasColumnName("flagged");
+
+                    b.Property<string>("Handler")
+                        .HasColumnType("text")
+                        .HasColumnName("handler");
+
+                    b.Property<int?>("Impact")
+                        .HasColumnType("integer")
+                        .HasColumnName("impact");
+
+                    b.Property<int>("LoopBackCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("loop_back_count");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("bigint")
+                        .HasColumnName("number");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("OwnerId")
+                        .HasColumnType("text")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("OwnerName")
+                        .HasColumnType("text")
+                        .HasColumnName("owner_name");
+
+                    b.Property<string>("OwnerReason")
+                        .HasColumnType("text")
+                        .HasColumnName("owner_reason");
+
+                    b.Property<string>("PreventiveActions")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("preventive_actions");
+
+                    b.Property<string>("PriorAttempts")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("prior_attempts");
+
+                    b.Property<int?>("Priority")
+                        .HasColumnType("integer")
+                        .HasColumnName("priority");
+
+                    b.Property<string>("ProcessChanges")
+                        .HasColumnType("text")
+                        .HasColumnName("process_changes");
+
+                    b.Property<string>("RemediationPlan")
+                        .HasColumnType("text")
+                        .HasColumnName("remediation_plan");
+
+                    b.Property<int>("ReopenCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("reopen_count");
+
+                    b.Property<string>("ResolutionDetails")
+                        .HasColumnType("text")
+                        .HasColumnName("resolution_details");
+
+                    b.Property<DateTimeOffset?>("ResolutionDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolution_due_at");
+
+                    b.Property<string>("ResolutionTeam")
+                        .HasColumnType("text")
+                        .HasColumnName("resolution_team");
+
+                    b.Property<string>("ResolutionTeamKey")
+                        .HasColumnType("text")
+                        .HasColumnName("resolution_team_key");
+
+                    b.Property<DateTimeOffset?>("ResponseDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("response_due_at");
+
+                    b.Property<string>("ReviewNotes")
+                        .HasColumnType("text")
+                        .HasColumnName("review_notes");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("RootCauseCategory")
+                        .HasColumnType("text")
+                        .HasColumnName("root_cause_category");
+
+                    b.Property<string>("RoutingExplanation")
+                        .HasColumnType("text")
+                        .HasColumnName("routing_explanation");
+
+                    b.Property<string>("Severity")
+                        .HasColumnType("text")
+                        .HasColumnName("severity");
+
+                    b.Property<string>("SeverityReasons")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("severity_reasons");
+
+                    b.Property<string>("SlaStatus")
+                        .HasColumnType("text")
+                        .HasColumnName("sla_status");
+
+                    b.Property<string>("SourceSystem")
+                        .HasColumnType("text")
+                        .HasColumnName("source_system");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("stage");
+
+                    b.Property<int>("StageOwnerCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("stage_owner_count");
+
+                    b.Property<string>("StageOwnerId")
+                        .HasColumnType("text")
+                        .HasColumnName("stage_owner_id");
+
+                    b.Property<string>("StageOwnerName")
+                        .HasColumnType("text")
+                        .HasColumnName("stage_owner_name");
+
+                    b.Property<DateTimeOffset>("StageSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stage_since");
+
+                    b.Property<string>("Stakeholders")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("stakeholders");
+
+                    b.Property<string>("Summary")
+                        .HasColumnType("text")
+                        .HasColumnName("summary");
+
+                    b.Property<DateTimeOffset?>("SummaryAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("summary_at");
+
+                    b.Property<string>("TicketId")
+                        .HasColumnType("text")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<string>("Tier")
+                        .HasColumnType("text")
+                        .HasColumnName("tier");
+
+                    b.Property<int>("TimelineCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("timeline_count");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("title");
+
+                    b.Property<string>("TriggerInstanceId")
+                        .HasColumnType("text")
+                        .HasColumnName("trigger_instance_id");
+
+                    b.Property<string>("TriggerReason")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("trigger_reason");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int?>("Urgency")
+                        .HasColumnType("integer")
+                        .HasColumnName("urgency");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActiveTicketId")
+                        .IsUnique();
+
+                    b.HasIndex("ClientKey");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("ResolutionTeamKey");
+
+                    b.HasIndex("TicketId");
+
+                    b.HasIndex("TriggerInstanceId");
+
+                    b.HasIndex("Stage", "OpenedAt");
+
+                    b.ToTable("esc_escalations", (string)null);
+                });
+
+            modelBuilder.Entity("EscalationFlows.Persistence.Entities.EscalationStageOwnerRow", b =>
+                {
+                    b.Property<string>("EscalationId")
+                        .HasColumnType("text")
+                        .HasColumnName("escalation_id");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("OwnerId")
+                        .HasColumnType("text")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("OwnerName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("owner_name");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("stage");
+
+                    b.HasKey("EscalationId", "Sequence");
+
+                    b.ToTable("esc_stage_owners", (string)null);
+                });
+
+            modelBuilder.Entity("EscalationFlows.Persistence.Entities.EscalationTimelineRow", b =>
+                {
+                    b.Property<string>("EscalationId")
+                        .HasColumnType("text")
+                        .HasColumnName("escalation_id");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("actor");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("actor_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Details")
+                        .HasColumnType("text")
+                        .HasColumnName("details");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.HasKey("EscalationId", "Sequence");
+
+                    b.ToTable("esc_timeline", (string)null);
                 });
 
             modelBuilder.Entity("EscalationFlows.Persistence.Entities.EventTriggerRow", b =>
@@ -576,6 +1069,21 @@ namespace EscalationFlows.Persistence.Migrations.Postgres
                     b.HasKey("InstanceId", "Sequence");
 
                     b.ToTable("wf_journal", (string)null);
+                });
+
+            modelBuilder.Entity("EscalationFlows.Persistence.Entities.MemberSkillRow", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Skill")
+                        .HasColumnType("text")
+                        .HasColumnName("skill");
+
+                    b.HasKey("UserId", "Skill");
+
+                    b.ToTable("esc_member_skills", (string)null);
                 });
 
             modelBuilder.Entity("EscalationFlows.Persistence.Entities.OutboxMessageRow", b =>
@@ -1167,6 +1675,33 @@ namespace EscalationFlows.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EscalationFlows.Persistence.Entities.EscalationCommunicationRow", b =>
+                {
+                    b.HasOne("EscalationFlows.Persistence.Entities.EscalationRow", null)
+                        .WithMany()
+                        .HasForeignKey("EscalationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EscalationFlows.Persistence.Entities.EscalationStageOwnerRow", b =>
+                {
+                    b.HasOne("EscalationFlows.Persistence.Entities.EscalationRow", null)
+                        .WithMany()
+                        .HasForeignKey("EscalationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EscalationFlows.Persistence.Entities.EscalationTimelineRow", b =>
+                {
+                    b.HasOne("EscalationFlows.Persistence.Entities.EscalationRow", null)
+                        .WithMany()
+                        .HasForeignKey("EscalationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EscalationFlows.Persistence.Entities.EventTriggerRow", b =>
                 {
                     b.HasOne("EscalationFlows.Persistence.Entities.DefinitionVersionRow", null)
@@ -1208,6 +1743,15 @@ namespace EscalationFlows.Persistence.Migrations.Postgres
                     b.HasOne("EscalationFlows.Persistence.Entities.WorkflowInstanceRow", null)
                         .WithMany()
                         .HasForeignKey("InstanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EscalationFlows.Persistence.Entities.MemberSkillRow", b =>
+                {
+                    b.HasOne("EscalationFlows.Persistence.Entities.UserRow", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -62,6 +62,26 @@ namespace EscalationFlows.Persistence.Migrations.Sqlite
                     b.ToTable("auth_api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("EscalationFlows.Persistence.Entities.AssignmentCursorRow", b =>
+                {
+                    b.Property<string>("TeamKey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team_key");
+
+                    b.Property<string>("LastUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_user_id");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("TeamKey");
+
+                    b.ToTable("esc_assignment_cursors", (string)null);
+                });
+
             modelBuilder.Entity("EscalationFlows.Persistence.Entities.BookmarkRow", b =>
                 {
                     b.Property<string>("Id")
@@ -237,6 +257,479 @@ namespace EscalationFlows.Persistence.Migrations.Sqlite
                         .HasFilter("is_published");
 
                     b.ToTable("wf_definition_versions", (string)null);
+                });
+
+            modelBuilder.Entity("EscalationFlows.Persistence.Entities.EscalationCommunicationRow", b =>
+                {
+                    b.Property<string>("EscalationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("escalation_id");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("audience");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("direction");
+
+                    b.Property<string>("OutboxMessageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outbox_message_id");
+
+                    b.Property<string>("Purpose")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("Recipients")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipients");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.HasKey("EscalationId", "Sequence");
+
+                    b.HasIndex("OutboxMessageId");
+
+                    b.ToTable("esc_communications", (string)null);
+                });
+
+            modelBuilder.Entity("EscalationFlows.Persistence.Entities.EscalationCounterRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("value");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("esc_counters", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "escalation",
+                            Value = 0L
+                        });
+                });
+
+            modelBuilder.Entity("EscalationFlows.Persistence.Entities.EscalationRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Account")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account");
+
+                    b.Property<string>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("ActiveTicketId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("active_ticket_id");
+
+                    b.Property<string>("AuthorityLevel")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("authority_level");
+
+                    b.Property<string>("Category")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Client")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client");
+
+                    b.Property<string>("ClientComment")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_comment");
+
+                    b.Property<string>("ClientConfirmation")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_confirmation");
+
+                    b.Property<string>("ClientContact")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_contact");
+
+                    b.Property<string>("ClientEmail")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_email");
+
+                    b.Property<string>("ClientKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_key");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_at");
+
+                    b.Property<int>("CommunicationCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("communication_count");
+
+                    b.Property<string>("CriteriaMatched")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("criteria_matched");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<int>("ElevationLevel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("elevation_level");
+
+                    b.Property<string>("ExternalTicketId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("external_ticket_id");
+
+                    b.Property<string>("ExternalTicketUrl")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("external_ticket_url");
+
+                    b.Property<string>("FlagReason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("flag_reason");
+
+                    b.Property<bool>("Flagged")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("flagged");
+
+                    b.Property<string>("Handler")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("handler");
+
+                    b.Property<int?>("Impact")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("impact");
+
+                    b.Property<int>("LoopBackCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("loop_back_count");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("OwnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("OwnerName")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_name");
+
+                    b.Property<string>("OwnerReason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_reason");
+
+                    b.Property<string>("PreventiveActions")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("preventive_actions");
+
+                    b.Property<string>("PriorAttempts")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("prior_attempts");
+
+                    b.Property<int?>("Priority")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("priority");
+
+                    b.Property<string>("ProcessChanges")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("process_changes");
+
+                    b.Property<string>("RemediationPlan")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("remediation_plan");
+
+                    b.Property<int>("ReopenCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reopen_count");
+
+                    b.Property<string>("ResolutionDetails")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolution_details");
+
+                    b.Property<long?>("ResolutionDueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resolution_due_at");
+
+                    b.Property<string>("ResolutionTeam")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolution_team");
+
+                    b.Property<string>("ResolutionTeamKey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolution_team_key");
+
+                    b.Property<long?>("ResponseDueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("response_due_at");
+
+                    b.Property<string>("ReviewNotes")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_notes");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("RootCauseCategory")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("root_cause_category");
+
+                    b.Property<string>("RoutingExplanation")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("routing_explanation");
+
+                    b.Property<string>("Severity")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("severity");
+
+                    b.Property<string>("SeverityReasons")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("severity_reasons");
+
+                    b.Property<string>("SlaStatus")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sla_status");
+
+                    b.Property<string>("SourceSystem")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_system");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage");
+
+                    b.Property<int>("StageOwnerCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stage_owner_count");
+
+                    b.Property<string>("StageOwnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage_owner_id");
+
+                    b.Property<string>("StageOwnerName")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage_owner_name");
+
+                    b.Property<long>("StageSince")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stage_since");
+
+                    b.Property<string>("Stakeholders")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stakeholders");
+
+                    b.Property<string>("Summary")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("summary");
+
+                    b.Property<long?>("SummaryAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("summary_at");
+
+                    b.Property<string>("TicketId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<string>("Tier")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tier");
+
+                    b.Property<int>("TimelineCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("timeline_count");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<string>("TriggerInstanceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trigger_instance_id");
+
+                    b.Property<string>("TriggerReason")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trigger_reason");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int?>("Urgency")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("urgency");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActiveTicketId")
+                        .IsUnique();
+
+                    b.HasIndex("ClientKey");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("ResolutionTeamKey");
+
+                    b.HasIndex("TicketId");
+
+                    b.HasIndex("TriggerInstanceId");
+
+                    b.HasIndex("Stage", "OpenedAt");
+
+                    b.ToTable("esc_escalations", (string)null);
+                });
+
+            modelBuilder.Entity("EscalationFlows.Persistence.Entities.EscalationStageOwnerRow", b =>
+                {
+                    b.Property<string>("EscalationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("escalation_id");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("OwnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("OwnerName")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_name");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage");
+
+                    b.HasKey("EscalationId", "Sequence");
+
+                    b.ToTable("esc_stage_owners", (string)null);
+                });
+
+            modelBuilder.Entity("EscalationFlows.Persistence.Entities.EscalationTimelineRow", b =>
+                {
+                    b.Property<string>("EscalationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("escalation_id");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Details")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("details");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("EscalationId", "Sequence");
+
+                    b.ToTable("esc_timeline", (string)null);
                 });
 
             modelBuilder.Entity("EscalationFlows.Persistence.Entities.EventTriggerRow", b =>
@@ -568,6 +1061,21 @@ namespace EscalationFlows.Persistence.Migrations.Sqlite
                     b.HasKey("InstanceId", "Sequence");
 
                     b.ToTable("wf_journal", (string)null);
+                });
+
+            modelBuilder.Entity("EscalationFlows.Persistence.Entities.MemberSkillRow", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Skill")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("skill");
+
+                    b.HasKey("UserId", "Skill");
+
+                    b.ToTable("esc_member_skills", (string)null);
                 });
 
             modelBuilder.Entity("EscalationFlows.Persistence.Entities.OutboxMessageRow", b =>
@@ -1159,6 +1667,33 @@ namespace EscalationFlows.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EscalationFlows.Persistence.Entities.EscalationCommunicationRow", b =>
+                {
+                    b.HasOne("EscalationFlows.Persistence.Entities.EscalationRow", null)
+                        .WithMany()
+                        .HasForeignKey("EscalationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EscalationFlows.Persistence.Entities.EscalationStageOwnerRow", b =>
+                {
+                    b.HasOne("EscalationFlows.Persistence.Entities.EscalationRow", null)
+                        .WithMany()
+                        .HasForeignKey("EscalationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EscalationFlows.Persistence.Entities.EscalationTimelineRow", b =>
+                {
+                    b.HasOne("EscalationFlows.Persistence.Entities.EscalationRow", null)
+                        .WithMany()
+                        .HasForeignKey("EscalationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EscalationFlows.Persistence.Entities.EventTriggerRow", b =>
                 {
                     b.HasOne("EscalationFlows.Persistence.Entities.DefinitionVersionRow", null)
@@ -1200,6 +1735,15 @@ namespace EscalationFlows.Persistence.Migrations.Sqlite
                     b.HasOne("EscalationFlows.Persistence.Entities.WorkflowInstanceRow", null)
                         .WithMany()
                         .HasForeignKey("InstanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EscalationFlows.Persistence.Entities.MemberSkillRow", b =>
+                {
+                    b.HasOne("EscalationFlows.Persistence.Entities.UserRow", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

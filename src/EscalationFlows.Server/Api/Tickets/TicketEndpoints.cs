@@ -40,7 +40,27 @@ public static class TicketEndpoints
             .ProducesApiProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge,
                 StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
 
+        group.MapPost("/{ticketId}/flag", FlagAsync)
+            .RequireAuthorization(Permissions.EscalationsWrite)
+            .WithName("FlagTicket")
+            .WithSummary("Flags a tracked ticket for escalation")
+            .WithDescription("Body { reason, category?, description?, impact?, urgency?, clientEmail?, clientRequested?, needsAuthority?, raisePriority? }. A ticket without an open escalation starts escalation-trigger (trigger reason manual-flag, or client-request) and answers 201 with the new escalation; a ticket already escalated flags that escalation and answers 200. Supports Idempotency-Key.")
+            .AcceptsJson<Escalations.FlagTicketRequest>()
+            .ProducesApiProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+
         return group;
+    }
+
+    private static async Task<Results<Created<Escalations.EscalationDetailsResponse>, Ok<Escalations.EscalationDetailsResponse>>> FlagAsync(HttpContext context, JsonRequestReader body,
+        Server.Escalations.EscalationService escalations, Server.Escalations.EscalationDetailsReader details, string ticketId, CancellationToken cancellationToken)
+    {
+        var key = IdempotencyKeys.Read(context.Request);
+        var request = await body.ReadAsync<Escalations.FlagTicketRequest>(context.Request, allowEmpty: false, cancellationToken);
+        var (record, created) = await escalations.FlagTicketAsync(CurrentUser.From(context.User), ticketId, request, key, cancellationToken);
+        var response = await details.ReadAsync(record, cancellationToken);
+        return created
+            ? TypedResults.Created($"/api/escalations/{Uri.EscapeDataString(record.Id)}", response)
+            : TypedResults.Ok(response);
     }
 
     private static async Task<Results<Created<TicketResponse>, Ok<TicketResponse>>> RegisterAsync(HttpRequest request, JsonRequestReader body, ISlaStore store,

@@ -27,7 +27,39 @@ public static class UserEndpoints
             .WithSummary("Lists users")
             .ProducesApiProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
 
+        group.MapPut("/{id}/skills", SetSkillsAsync)
+            .RequireAuthorization(Permissions.UsersManage)
+            .WithName("SetUserSkills")
+            .WithSummary("Sets a user's skills")
+            .WithDescription("Body `{ skills[] }` replaces the user's skills: the `skills` assignment strategy picks team members whose skills include the escalation's category.")
+            .AcceptsJson<SetSkillsRequest>()
+            .ProducesApiProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+
         return group;
+    }
+
+    private static async Task<Ok<SetSkillsRequest>> SetSkillsAsync(HttpRequest request, JsonRequestReader body, UserStore users, string id, CancellationToken cancellationToken)
+    {
+        var skills = (await body.ReadAsync<SetSkillsRequest>(request, allowEmpty: false, cancellationToken)).Skills;
+        if (skills is null)
+        {
+            throw new ApiRequestException(StatusCodes.Status400BadRequest, ApiErrorCodes.Required, "Give the skills as a list.", [ApiError.At("/skills", ApiErrorCodes.Required, "Give the skills as a list (empty to clear them).")]);
+        }
+
+        var errors = skills.Select((s, i) => (s, i)).Where(x => string.IsNullOrWhiteSpace(x.s) || x.s.Length > 100)
+            .Select(x => ApiError.At($"/skills/{x.i}", ApiErrorCodes.InvalidValue, "A skill is a non-empty name of at most 100 characters.")).ToList();
+        if (errors.Count > 0)
+        {
+            throw new ApiRequestException(StatusCodes.Status400BadRequest, ApiErrorCodes.InvalidValue, "Some skills are not valid; see errors.", errors);
+        }
+
+        var distinct = skills.Select(s => s.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (!await users.SetSkillsAsync(id, distinct, cancellationToken))
+        {
+            throw new Engine.Runtime.WorkflowNotFoundException($"There is no user '{id}'.");
+        }
+
+        return TypedResults.Ok(new SetSkillsRequest { Skills = distinct });
     }
 
     private static async Task<Created<UserResponse>> CreateAsync(HttpRequest request, JsonRequestReader body, UserAccountService accounts, UserStore users,

@@ -2,9 +2,10 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Xunit;
 using System.Text.Json.Nodes;
 
-namespace EscalationFlows.Escalations.Tests.Context.Support;
+namespace EscalationFlows.Testing;
 
 /// <summary>
 /// A real HTTP server on 127.0.0.1 (HttpListener on a free port) that speaks the OpenAI chat-completions wire format:

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 
-namespace EscalationFlows.Escalations.Tests.Context.Support;
+namespace EscalationFlows.Testing;
 
 /// <summary>How <see cref="FakeOpenAiServer"/> answers one request.</summary>
 public sealed record FakeReply(HttpStatusCode Status, string Body, bool Hang = false)

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace EscalationFlows.Escalations.Tests.Context.Support;
+namespace EscalationFlows.Testing;
 
 /// <summary>A request <see cref="FakeOpenAiServer"/> received.</summary>
 public sealed record FakeOpenAiRequest(string Method, string Path, string? Authorization, JsonObject Body)
