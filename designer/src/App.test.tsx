@@ -62,13 +62,13 @@ describe('app shell', () => {
     expect(screen.getByRole('button', { name: 'Import JSON' })).toBeTruthy();
   });
 
-  it('an agent sees the task inbox only, and starts there', async () => {
+  it('an agent sees the task inbox and the escalation console, and starts in the inbox', async () => {
     serve(user('agent'));
     window.history.pushState({}, '', '/');
     render(<App />);
     expect(await screen.findByRole('heading', { name: 'Tasks' })).toBeTruthy();
     const nav = within(screen.getByRole('navigation', { name: 'Main' }));
-    expect(nav.getAllByRole('link').map((l) => l.textContent)).toEqual(['Tasks']);
+    expect(nav.getAllByRole('link').map((l) => l.textContent)).toEqual(['Tasks', 'Escalations']);
     expect(await screen.findByTestId('tasks-empty')).toBeTruthy();
     expect(screen.getByRole('tab', { name: 'My tasks' })).toBeTruthy();
     expect(screen.getByRole('tab', { name: "My teams' tasks" })).toBeTruthy();
@@ -80,7 +80,7 @@ describe('app shell', () => {
     window.history.pushState({}, '', '/tasks');
     render(<App />);
     expect(await screen.findByRole('tab', { name: 'All tasks' })).toBeTruthy();
-    expect(within(screen.getByRole('navigation', { name: 'Main' })).getAllByRole('link').map((l) => l.textContent)).toEqual(['Workflows', 'Instances', 'Tasks']);
+    expect(within(screen.getByRole('navigation', { name: 'Main' })).getAllByRole('link').map((l) => l.textContent)).toEqual(['Workflows', 'Instances', 'Tasks', 'Escalations']);
   });
 
   it('the client page needs no session', async () => {

@@ -16,6 +16,8 @@ const InstancePage = lazy(() => import('./pages/InstancePage'));
 const InboxPage = lazy(() => import('./pages/InboxPage'));
 const TaskPage = lazy(() => import('./pages/TaskPage'));
 const ClientPage = lazy(() => import('./pages/ClientPage'));
+const EscalationsPage = lazy(() => import('./pages/EscalationsPage'));
+const EscalationPage = lazy(() => import('./pages/EscalationPage'));
 const EscalationClientPage = lazy(() => import('./pages/EscalationClientPage'));
 
 function Guarded() {
@@ -47,6 +49,12 @@ function Guarded() {
             </>
           )}
           {auth.can('tasks.inbox') && <Route path="tasks" element={<InboxPage />} />}
+          {auth.can('escalations.read') && (
+            <>
+              <Route path="escalations" element={<EscalationsPage />} />
+              <Route path="escalations/:id" element={<EscalationPage />} />
+            </>
+          )}
           {/* Anyone signed in may open a task meant for them (an assigned process owner too); the server decides. */}
           <Route path="tasks/:id" element={<TaskPage />} />
           <Route path="*" element={<NotFound />} />

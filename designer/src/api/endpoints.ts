@@ -1,5 +1,6 @@
 import { query, request } from './client';
 import { mapDiff } from './diffMapping';
+import type { EscalationQuery } from '../lib/escalationFilters';
 import type {
   ActivityDescriptor,
   ClientAnswer,
@@ -11,6 +12,10 @@ import type {
   DefinitionSummary,
   DefinitionVersion,
   DefinitionVersionSummary,
+  ElevateEscalationRequest,
+  EscalationDetails,
+  EscalationPage,
+  FlagEscalationRequest,
   InstanceDetails,
   InstancePage,
   JournalEntry,
@@ -95,6 +100,12 @@ export const api = {
     request<ClientEscalationView>('GET', `/api/escalations/${enc(id)}/client?token=${enc(token)}`, undefined, signal),
   escalationClientAnswer: (id: string, token: string, answer: 'confirm' | 'reject', comment: string) =>
     request<ClientAnswer>('POST', `/api/escalations/${enc(id)}/client/${answer}?token=${enc(token)}`, comment ? { comment } : {}),
+
+  listEscalations: (filter: EscalationQuery, signal?: AbortSignal) =>
+    request<EscalationPage>('GET', `/api/escalations${query({ ...filter, open: filter.open === undefined ? undefined : String(filter.open) })}`, undefined, signal),
+  getEscalation: (id: string, signal?: AbortSignal) => request<EscalationDetails>('GET', `/api/escalations/${enc(id)}`, undefined, signal),
+  flagEscalation: (id: string, body: FlagEscalationRequest) => request<EscalationDetails>('POST', `/api/escalations/${enc(id)}/flag`, body),
+  elevateEscalation: (id: string, body: ElevateEscalationRequest) => request<EscalationDetails>('POST', `/api/escalations/${enc(id)}/elevate`, body),
 
   login: (body: LoginRequest) => request<CurrentUser | undefined>('POST', '/api/auth/login', body),
   logout: () => request<void>('POST', '/api/auth/logout', {}),

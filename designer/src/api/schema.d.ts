@@ -305,6 +305,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/escalations/{id}/elevate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Elevates a running escalation one level
+         * @description Body { reason } (required). The same change as the Escalations.Elevate step: resolution team → senior specialist → operations leadership, re-routed to that level's team and authority (Senior specialists/L3, Operations leadership/L4), an 'elevated' timeline entry by the caller, and the step's mail to leadership. Publishes escalation.elevated (correlation id = the escalation). 409 escalation-closed when closed, escalation-at-top when already with operations leadership.
+         */
+        post: operations["ElevateEscalation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/escalations/{id}/flag": {
         parameters: {
             query?: never;
@@ -354,7 +374,7 @@ export type paths = {
         };
         /**
          * Streams change notifications (server-sent events)
-         * @description `text/event-stream`. First a `ready` event, then one `change` event per committed change the caller may see: `{ type: "instance" | "task", id, status }` (instances with `instances.read`; tasks by the inbox's visibility rules), and a `ping` when idle. Changes are published by the node that committed them only: reload on focus or on an interval as well.
+         * @description `text/event-stream`. First a `ready` event, then one `change` event per committed change the caller may see: `{ type: "instance" | "task" | "escalation", id, status }` (instances with `instances.read`; escalations with `escalations.read`, status `changed`, also after a flag or elevation through the API; tasks by the inbox's visibility rules), and a `ping` when idle. Changes are published by the node that committed them only: reload on focus or on an interval as well.
          */
         get: operations["StreamLiveChanges"];
         put?: never;
@@ -1380,6 +1400,8 @@ export type components = {
             /** Format: date-time */
             resolutionDueAt?: null | string;
             resolutionTeam?: null | string;
+            /** Format: date-time */
+            responseDueAt?: null | string;
             severity?: null | string;
             slaStatus?: null | string;
             stage: string;
@@ -1616,7 +1638,7 @@ export type components = {
             id: string;
             status: string;
             /** @enum {string} */
-            type: "ready" | "ping" | "instance" | "task";
+            type: "ready" | "ping" | "instance" | "task" | "escalation";
         };
         OutputDescriptor: {
             description?: null | string;
@@ -2903,6 +2925,70 @@ export interface operations {
             };
             /** @description Gone */
             410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    ElevateEscalation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: null | string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EscalationDetailsResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -146,6 +146,24 @@ export type Team = Schemas['TeamResponse'];
 export type User = Schemas['UserResponse'];
 
 // ---------------------------------------------------------------------------------------------------------
+// Escalations
+// ---------------------------------------------------------------------------------------------------------
+
+export type EscalationSummary = Schemas['EscalationSummaryView'];
+export type EscalationPage = Schemas['EscalationPageResponse'];
+export type EscalationDetails = Schemas['EscalationDetailsResponse'];
+export type EscalationRecord = Schemas['EscalationView'];
+export type TimelineEvent = Schemas['TimelineEvent'];
+export type CommunicationEntry = Schemas['CommunicationEntry'];
+export type StageOwner = Schemas['StageOwnerView'];
+export type ContextSummary = Schemas['ContextSummary'];
+export type EscalationTask = Schemas['EscalationTaskView'];
+export type EscalationInstance = Schemas['EscalationInstanceView'];
+export type EscalationSla = Schemas['TicketSlaSummary'];
+export type FlagEscalationRequest = RequestBody<'FlagEscalation'>;
+export type ElevateEscalationRequest = RequestBody<'ElevateEscalation'>;
+
+// ---------------------------------------------------------------------------------------------------------
 // Live updates (GET /api/live)
 // ---------------------------------------------------------------------------------------------------------
 

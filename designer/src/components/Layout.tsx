@@ -27,6 +27,11 @@ export function Layout({ inert = false }: { inert?: boolean }) {
               Tasks
             </NavLink>
           )}
+          {auth.can('escalations.read') && (
+            <NavLink to="/escalations" data-testid="nav-escalations">
+              Escalations
+            </NavLink>
+          )}
         </nav>
         <LiveIndicator />
         <div className="user" data-testid="current-user">

@@ -15,6 +15,16 @@ describe('role rules', () => {
     expect(can(user('agent'), 'definitions.read')).toBe(false);
     expect(can(null, 'definitions.read')).toBe(false);
   });
+
+  it('everyone reads escalations; agents and managers flag; managers and leadership elevate (roles.md)', () => {
+    expect((['admin', 'process-owner', 'escalation-manager', 'agent', 'resolver', 'leadership', 'viewer'] as Role[]).every((r) => can(user(r), 'escalations.read'))).toBe(true);
+    expect(can(user('agent'), 'escalations.write')).toBe(true);
+    expect(can(user('leadership'), 'escalations.write')).toBe(false);
+    expect(can(user('agent'), 'escalations.elevate')).toBe(false);
+    expect(can(user('leadership'), 'escalations.elevate')).toBe(true);
+    expect(can(user('escalation-manager'), 'escalations.elevate')).toBe(true);
+    expect(can(user('resolver'), 'escalations.elevate')).toBe(false);
+  });
 });
 
 describe('ids', () => {

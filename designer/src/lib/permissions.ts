@@ -14,7 +14,13 @@ export type Permission =
   /** Sees every task (the "All tasks" view). */
   | 'tasks.read-all'
   /** Claims, releases, reassigns and completes any task. */
-  | 'tasks.manage';
+  | 'tasks.manage'
+  /** The escalation console (list and detail). */
+  | 'escalations.read'
+  /** Flags an escalation (and opens one). */
+  | 'escalations.write'
+  /** Elevates an escalation by hand. */
+  | 'escalations.elevate';
 
 const grants: Record<Permission, Role[]> = {
   'definitions.read': ['admin', 'process-owner', 'escalation-manager', 'leadership', 'viewer'],
@@ -27,6 +33,9 @@ const grants: Record<Permission, Role[]> = {
   'tasks.inbox': ['admin', 'escalation-manager', 'agent', 'resolver', 'leadership', 'viewer'],
   'tasks.read-all': ['admin', 'escalation-manager', 'leadership', 'viewer'],
   'tasks.manage': ['admin', 'escalation-manager'],
+  'escalations.read': ['admin', 'process-owner', 'escalation-manager', 'agent', 'resolver', 'leadership', 'viewer'],
+  'escalations.write': ['admin', 'escalation-manager', 'agent'],
+  'escalations.elevate': ['admin', 'escalation-manager', 'leadership'],
 };
 
 export function can(user: CurrentUser | null | undefined, permission: Permission): boolean {

@@ -28,6 +28,9 @@ public static class Permissions
     public const string EscalationsRead = "escalations.read";
     public const string EscalationsWrite = "escalations.write";
 
+    /// <summary>Elevates an escalation by hand (resolution team → senior specialist → operations leadership): stricter than escalations.write.</summary>
+    public const string EscalationsElevate = "escalations.elevate";
+
     /// <summary>The roles each permission is granted to.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Grants { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
     {
@@ -49,5 +52,6 @@ public static class Permissions
         [TicketsWrite] = [Roles.Admin, Roles.EscalationManager, Roles.Agent],
         [EscalationsRead] = [Roles.Admin, Roles.ProcessOwner, Roles.EscalationManager, Roles.Agent, Roles.Resolver, Roles.Leadership, Roles.Viewer],
         [EscalationsWrite] = [Roles.Admin, Roles.EscalationManager, Roles.Agent],
+        [EscalationsElevate] = [Roles.Admin, Roles.EscalationManager, Roles.Leadership],
     };
 }

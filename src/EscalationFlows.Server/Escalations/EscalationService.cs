@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using EscalationFlows.Engine.Definitions;
 using EscalationFlows.Engine.Execution;
 using EscalationFlows.Engine.Runtime;
+using EscalationFlows.Escalations.Activities;
 using EscalationFlows.Escalations.Records;
 using EscalationFlows.Escalations.Records.Effects;
 using EscalationFlows.Escalations.Severity;
@@ -10,6 +11,7 @@ using EscalationFlows.Escalations.Tickets;
 using EscalationFlows.Server.Api.Escalations;
 using EscalationFlows.Server.Auth;
 using EscalationFlows.Server.Http;
+using EscalationFlows.Server.Live;
 
 namespace EscalationFlows.Server.Escalations;
 
@@ -26,9 +28,12 @@ public sealed class EscalationService
     private readonly SeverityClassifier _severity;
     private readonly IIdGenerator _ids;
     private readonly TimeProvider _clock;
+    private readonly LiveBroadcaster _live;
 
-    public EscalationService(IEscalationStore store, WorkflowRuntime runtime, TicketSlaReader tickets, SeverityClassifier severity, IIdGenerator ids, TimeProvider clock)
+    public EscalationService(IEscalationStore store, WorkflowRuntime runtime, TicketSlaReader tickets, SeverityClassifier severity, IIdGenerator ids, TimeProvider clock,
+        LiveBroadcaster live)
     {
+        _live = live;
         _store = store;
         _runtime = runtime;
         _tickets = tickets;
@@ -129,8 +134,73 @@ public sealed class EscalationService
             },
             Timeline = [new TimelineNote("flagged", text, new JsonObject { ["raisedTo"] = raised })],
         }, cancellationToken);
+        _live.Publish(LiveChange.Escalation(record.Id));
         await _runtime.PublishEventAsync(EscalationWorkflows.FlaggedEvent, record.Id,
             new JsonObject { ["escalationId"] = record.Id, ["reason"] = why, ["flaggedBy"] = user.Id, ["priority"] = updated.Priority }, cancellationToken: cancellationToken);
+        return updated;
+    }
+
+    /// <summary>
+    /// An elevation by hand, the same change the <c>Escalations.Elevate</c> step makes: one level up (resolution team →
+    /// senior specialist → operations leadership), re-routed to the team and authority of the new level
+    /// (<see cref="ElevateActivity.DefaultTeams"/>, <see cref="ElevateActivity.DefaultAuthorityLevels"/>), an
+    /// <c>elevated</c> timeline entry by the caller and the step's mail to leadership; applied through the same applier as
+    /// a workflow step's effect (record, timeline, communication and outbox message in one transaction). Then
+    /// <c>escalation.elevated</c> tells the workflows. 409 when the escalation is closed or already at the top.
+    /// </summary>
+    public async Task<EscalationRecord> ElevateAsync(CurrentUser user, string escalationIdOrNumber, string? reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var record = await RequireAsync(escalationIdOrNumber, cancellationToken);
+        var why = RequireText(reason, "Say why it must go higher.", "Say why it must go higher: the reason goes on the timeline.");
+        if (EscalationStages.IsFinal(record.Stage))
+        {
+            throw new ApiRequestException(StatusCodes.Status409Conflict, ApiErrorCodes.EscalationClosed, $"{record.DisplayNumber} is {record.Stage}; it cannot be elevated any more.");
+        }
+
+        if (record.ElevationLevel >= ElevationLevels.Highest)
+        {
+            throw new ApiRequestException(StatusCodes.Status409Conflict, ApiErrorCodes.EscalationAtTop,
+                $"{record.DisplayNumber} is already with {ElevationLevels.Label(record.ElevationLevel)}; it cannot go higher.");
+        }
+
+        var level = record.ElevationLevel + 1;
+        var levelName = ElevationLevels.Name(level);
+        var team = JsonStrings.Get(ElevateActivity.DefaultTeams[levelName]) ?? record.ResolutionTeam;
+        var authority = JsonStrings.Get(ElevateActivity.DefaultAuthorityLevels[levelName]) ?? record.AuthorityLevel;
+        var updated = await _store.ApplyAsync(new EscalationEffect
+        {
+            EscalationId = record.Id,
+            At = _clock.GetUtcNow(),
+            Actor = user.Id,
+            Source = "api",
+            RaiseElevation = true,
+            Set = new EscalationFieldChanges { ResolutionTeam = team, AuthorityLevel = authority },
+            Timeline =
+            [
+                new TimelineNote("elevated",
+                    $"Elevated from {ElevationLevels.Label(record.ElevationLevel)} to {ElevationLevels.Label(level)}{(team is null ? string.Empty : $", team {team}")}: {why}",
+                    new JsonObject { ["from"] = record.ElevationLevel, ["to"] = level, ["team"] = team }),
+            ],
+            // Leadership hears by mail, as from the step (its default subject and text; queued in the same transaction).
+            Messages =
+            [
+                new OutgoingMessage
+                {
+                    Id = _ids.NewId(),
+                    Audience = MessageAudiences.Leadership,
+                    Channel = CommunicationChannels.Email,
+                    SubjectTemplate = MessageTemplates.ElevationSubject,
+                    BodyTemplate = MessageTemplates.ElevationBody,
+                    Data = new JsonObject { ["reason"] = why, ["level"] = level, ["levelName"] = levelName },
+                    Purpose = "elevation",
+                },
+            ],
+        }, cancellationToken);
+        _live.Publish(LiveChange.Escalation(record.Id));
+        await _runtime.PublishEventAsync(EscalationWorkflows.ElevatedEvent, record.Id,
+            new JsonObject { ["escalationId"] = record.Id, ["reason"] = why, ["elevatedBy"] = user.Id, ["level"] = updated.ElevationLevel, ["team"] = team },
+            cancellationToken: cancellationToken);
         return updated;
     }
 
@@ -176,10 +246,12 @@ public sealed class EscalationService
             : await _store.FindAsync(idOrNumber, cancellationToken))
         ?? throw new WorkflowNotFoundException($"There is no escalation '{idOrNumber}'.");
 
-    private static string RequireReason(string? reason) =>
+    private static string RequireReason(string? reason) => RequireText(reason, "Say why you flag it.", "Say why you flag it: the reason goes on the timeline.");
+
+    private static string RequireText(string? reason, string title, string detail) =>
         string.IsNullOrWhiteSpace(reason)
-            ? throw new ApiRequestException(StatusCodes.Status422UnprocessableEntity, ApiErrorCodes.EscalationInvalid, "Say why you flag it.",
-                [ApiError.At("/reason", ApiErrorCodes.Required, "Say why you flag it: the reason goes on the timeline.")])
+            ? throw new ApiRequestException(StatusCodes.Status422UnprocessableEntity, ApiErrorCodes.EscalationInvalid, title,
+                [ApiError.At("/reason", ApiErrorCodes.Required, detail)])
             : reason.Length > EscalationRequestValidator.MaxText
                 ? throw new ApiRequestException(StatusCodes.Status422UnprocessableEntity, ApiErrorCodes.EscalationInvalid, "The reason is too long.",
                     [ApiError.At("/reason", ApiErrorCodes.InvalidValue, $"The reason is at most {EscalationRequestValidator.MaxText} characters long.")])

@@ -11,4 +11,7 @@ public static class EscalationWorkflows
 
     /// <summary>Published when a frontline flag lands on a running escalation (correlation id = escalation id).</summary>
     public const string FlaggedEvent = "escalation.flagged";
+
+    /// <summary>Published when someone elevates a running escalation through the API (correlation id = escalation id).</summary>
+    public const string ElevatedEvent = "escalation.elevated";
 }

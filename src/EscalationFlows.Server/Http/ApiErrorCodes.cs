@@ -44,6 +44,7 @@ public static class ApiErrorCodes
     public const string EscalationClosed = "escalation-closed";
     public const string EscalationNotOpened = "escalation-not-opened";
     public const string EscalationConflict = "escalation-conflict";
+    public const string EscalationAtTop = "escalation-at-top";
     public const string WorkflowNotPublished = "workflow-not-published";
     public const string ConfirmationClosed = "confirmation-closed";
 }

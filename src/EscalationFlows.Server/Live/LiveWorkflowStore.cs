@@ -1,6 +1,7 @@
 using EscalationFlows.Engine.Activities.HumanTasks;
 using EscalationFlows.Engine.Execution;
 using EscalationFlows.Engine.Runtime;
+using EscalationFlows.Escalations.Records.Effects;
 using EscalationFlows.Persistence.Entities;
 using EscalationFlows.Persistence.HumanTasks;
 
@@ -100,6 +101,12 @@ public sealed class LiveWorkflowStore : IWorkflowStore
         foreach (var (taskId, status) in tasks)
         {
             _broadcaster.Publish(LiveChange.Task(taskId, status, new Lazy<Task<LiveTaskAudience?>>(() => LoadAudienceAsync(taskId))));
+        }
+
+        // Escalation records changed by the burst's effects (applied in the same transaction).
+        foreach (var escalationId in result.Effects.Where(e => e.Kind == EscalationEffect.Kind).Select(e => e.Payload["escalationId"]?.GetValue<string>()).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            _broadcaster.Publish(LiveChange.Escalation(escalationId));
         }
     }
 

@@ -23,6 +23,7 @@ public sealed class AuthorizationMatrixTests(MatrixFixture matrix) : IClassFixtu
     private static readonly string[] TaskReaders = [Roles.Admin, Roles.EscalationManager, Roles.Leadership, Roles.Viewer];
     private static readonly string[] NetworkWorkers = [Roles.Agent, Roles.Resolver];
     private static readonly string[] TicketWriters = [Roles.Admin, Roles.EscalationManager, Roles.Agent];
+    private static readonly string[] Elevators = [Roles.Admin, Roles.EscalationManager, Roles.Leadership];
 
     /// <summary>Endpoint → (roles allowed, success status, how to build the request).</summary>
     private static readonly Dictionary<string, (string[] Allowed, HttpStatusCode Success, Func<MatrixFixture, string, Task<HttpRequestMessage>> Request)> Endpoints = new()
@@ -91,6 +92,7 @@ public sealed class AuthorizationMatrixTests(MatrixFixture matrix) : IClassFixtu
         ["GET escalations"] = (Everyone, HttpStatusCode.OK, (_, _) => Get("/api/escalations?stage=Triage")),
         ["GET escalation"] = (Everyone, HttpStatusCode.OK, async (m, _) => Get($"/api/escalations/{await EscalationAsync(m)}").Result),
         ["POST flag escalation"] = (TicketWriters, HttpStatusCode.OK, async (m, _) => Post($"/api/escalations/{await EscalationAsync(m)}/flag", """{ "reason": "client called again" }""").Result),
+        ["POST elevate escalation"] = (Elevators, HttpStatusCode.OK, async (m, _) => Post($"/api/escalations/{await EscalationAsync(m)}/elevate", """{ "reason": "needs a senior specialist" }""").Result),
         ["POST flag ticket"] = (TicketWriters, HttpStatusCode.Created, async (m, _) => Post($"/api/tickets/{await TicketAsync(m)}/flag", """{ "reason": "client asks for escalation", "clientRequested": true }""").Result),
         ["PUT user skills"] = (AdminOnly, HttpStatusCode.OK, async (m, _) => new HttpRequestMessage(HttpMethod.Put, $"/api/users/{await m.Factory.CreateUserAsync($"{Guid.NewGuid():N}@matrix.example", [Roles.Resolver], "Network")}/skills")
         {

@@ -69,6 +69,7 @@ public sealed class OpenApiTests(ServerFixture server)
         { "/api/escalations", "get", "ListEscalations" },
         { "/api/escalations/{id}", "get", "GetEscalation" },
         { "/api/escalations/{id}/flag", "post", "FlagEscalation" },
+        { "/api/escalations/{id}/elevate", "post", "ElevateEscalation" },
         { "/api/escalations/{id}/client", "get", "GetEscalationForClient" },
         { "/api/escalations/{id}/client/confirm", "post", "ConfirmEscalationResolution" },
         { "/api/escalations/{id}/client/reject", "post", "RejectEscalationResolution" },
@@ -121,7 +122,7 @@ public sealed class OpenApiTests(ServerFixture server)
         Assert.Equal(["draft", "published", "retracted"], Enum(schemas["DefinitionVersionResponse"]!["properties"]!["status"]!));
         Assert.Equal(["open", "completed", "cancelled"], Enum(schemas["TaskDetailsResponse"]!["properties"]!["status"]!));
         Assert.Contains("escalation-manager", Enum(schemas["CurrentUserResponse"]!["properties"]!["roles"]!["items"]!));
-        Assert.Equal(["ready", "ping", "instance", "task"], Enum(schemas["LiveChangeMessage"]!["properties"]!["type"]!));
+        Assert.Equal(["ready", "ping", "instance", "task", "escalation"], Enum(schemas["LiveChangeMessage"]!["properties"]!["type"]!));
         Assert.Equal("#/components/schemas/WorkflowDefinition", schemas["DefinitionVersionResponse"]!["properties"]!["definition"]!["$ref"]!.GetValue<string>());
         Assert.Equal("number", schemas["Connection"]!["properties"]!["vertices"]!["items"]!["properties"]!["x"]!["type"]!.GetValue<string>());
 

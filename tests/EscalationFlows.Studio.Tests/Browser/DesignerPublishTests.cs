@@ -12,11 +12,14 @@ namespace EscalationFlows.Studio.Tests.Browser;
 /// </summary>
 public sealed class DesignerPublishTests(StudioFixture studio)
 {
-    /// <summary>The workflow the scenario edits. Switch to "escalation-triage" once it ships in workflows/.</summary>
-    public const string WorkflowId = "studio-triage";
+    /// <summary>The workflow the scenario edits: the shipped escalation-triage (workflows/escalation-triage.json, published at start).</summary>
+    public const string WorkflowId = "escalation-triage";
 
-    /// <summary>An activity of that workflow whose <see cref="AnchorPort"/> the new activity is connected to.</summary>
-    public const string AnchorActivity = "reopen";
+    /// <summary>
+    /// An activity of that workflow whose <see cref="AnchorPort"/> the new activity is connected to: the last step of the
+    /// "triage rejected" path, so the added Log runs beside its End and the escalations other tests confirm never meet it.
+    /// </summary>
+    public const string AnchorActivity = "rejected";
 
     public const string AnchorPort = "Done";
 
@@ -53,7 +56,7 @@ public sealed class DesignerPublishTests(StudioFixture studio)
 
         // Fix it in the property panel, then save with Ctrl+S.
         await page.Node(added).ClickAsync();
-        await page.GetByTestId("field-message").Locator("textarea, input").First.FillAsync("Customer rejected the fix: {{ input.ticketId }} goes back to the Network team.");
+        await page.GetByTestId("field-message").Locator("textarea, input").First.FillAsync("Triage rejected the escalation; the handler has the guidance.");
         await Expect(page.GetByTestId($"node-errors-{added}")).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("validation-status")).ToHaveTextAsync("none — ready to publish");
         await page.Locator(".react-flow__pane").ClickAsync(new() { Position = new() { X = 5, Y = 5 } });
@@ -79,7 +82,7 @@ public sealed class DesignerPublishTests(StudioFixture studio)
         var definition = published["definition"]!;
         var activity = definition["root"]!["activities"]!.AsArray().Single(a => a!["id"]!.GetValue<string>() == added)!;
         Assert.Equal("Log", activity["type"]!.GetValue<string>());
-        Assert.Contains("Customer rejected the fix", activity["inputs"]!["message"]!["expression"]!["value"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("Triage rejected the escalation", activity["inputs"]!["message"]!["expression"]!["value"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains(definition["root"]!["connections"]!.AsArray(), c =>
             c!["source"]!["activity"]!.GetValue<string>() == AnchorActivity && (c["source"]!["port"]?.GetValue<string>() ?? "Done") == AnchorPort
             && c["target"]!["activity"]!.GetValue<string>() == added);

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using EscalationFlows.Studio.Tests.Support;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -8,94 +5,88 @@ using static Microsoft.Playwright.Assertions;
 namespace EscalationFlows.Studio.Tests.Browser;
 
 /// <summary>
-/// (d) The client of an escalation (the shipped lifecycle workflows) opens the link of the confirmation mail on a phone,
-/// reads where it stands and the support team's message, says it is not resolved with a comment, and the escalation
-/// goes back to investigation; the link then says it was used.
+/// (f) The client of an escalation answers through the signed link the lifecycle sends, on a phone: first "not resolved"
+/// with a comment (the escalation goes back to investigation), then, after the second fix, confirms through the new
+/// link; the record shows each outcome, and a used link says so.
 /// </summary>
-public sealed partial class EscalationClientPageTests(StudioFixture studio)
+public sealed class EscalationClientPageTests(StudioFixture studio)
 {
     [Fact]
-    public async Task A_client_rejects_a_fix_on_a_phone_and_the_escalation_loops_back()
+    public async Task A_client_on_a_phone_says_not_resolved_then_confirms_the_second_fix()
     {
         using var admin = await studio.Server.SignInAsync(StudioFixture.Admin);
-        var created = await admin.PostJsonAsync("/api/escalations", new JsonObject
-        {
-            ["title"] = "Reports page empty", ["client"] = "ACME Logistics", ["clientEmail"] = "it@acme.example", ["clientContact"] = "Jo Lee",
-            ["tier"] = "gold", ["category"] = "crm", ["impact"] = 2, ["urgency"] = 2, ["triggerReason"] = "client-request",
-        }, HttpStatusCode.Created);
-        var id = created["escalation"]!["id"]!.GetValue<string>();
-        await CompleteAsync(admin, id, "triage", "Confirm", new JsonObject { ["impact"] = 2, ["urgency"] = 2, ["category"] = "crm" });
-        await CompleteAsync(admin, id, "investigate", "PlanReady", new JsonObject { ["plan"] = "Rebuild the report cache" });
-        await CompleteAsync(admin, id, "implement", "Resolved", new JsonObject { ["resolutionDetails"] = "Rebuilt the report cache." });
+        var opened = await EscalationScenario.OpenAsync(admin, "Invoices stuck in the outbox", "Phone Client Ltd");
+        var id = opened["escalation"]!["id"]!.GetValue<string>();
+        var number = opened["escalation"]!["number"]!.GetValue<string>();
+        await EscalationScenario.TriageAsync(admin, id);
+        await EscalationScenario.FixAsync(admin, id, "Rolled back release 5.2 on all CRM servers.");
+        Assert.Equal("AwaitingClient", (await EscalationScenario.DetailsAsync(admin, id))["escalation"]!["stage"]!.GetValue<string>());
 
-        // The link as mailed (the communications log holds the rendered mail).
-        var mail = await ClientMailAsync(admin, id);
-        var url = LinkPattern().Match(mail["body"]!.GetValue<string>()).Value;
-        Assert.StartsWith($"/escalations/{id}/client?token=", url, StringComparison.Ordinal);
+        // The link in the client's mail opens the studio's page (Auth:PublicBaseUrl + /escalations/{id}/client?token=…).
+        var url = await EscalationScenario.ClientLinkAsync(admin, id);
+        Assert.StartsWith($"{studio.Server.BaseAddress}escalations/{id}/client?token=", url, StringComparison.Ordinal);
 
         var phone = await studio.NewPageAsync(width: 375, height: 740, isMobile: true);
-        await phone.GotoAsync(studio.Server.BaseAddress.ToString().TrimEnd('/') + url);
-        await Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "Reports page empty" })).ToBeVisibleAsync();
-        await Expect(phone.GetByTestId("escalation-status")).ToContainTextAsync("waiting for you to confirm");
-        await Expect(phone.GetByText("Rebuilt the report cache.").First).ToBeVisibleAsync();
+        await phone.GotoAsync(url);
+        await Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "Invoices stuck in the outbox" })).ToBeVisibleAsync();
+        await Expect(phone.GetByText(number, new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(phone.GetByTestId("escalation-status")).ToHaveTextAsync("We believe the problem is resolved and are waiting for you to confirm.");
+        await Expect(Messages(phone)).ToContainTextAsync("Rolled back release 5.2 on all CRM servers.");
         await Expect(phone.GetByText("Sign in to EscalationFlows")).ToHaveCountAsync(0);
-        var width = await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-        Assert.True(width <= 375, $"The escalation client page is {width} px wide on a 375 px screen (it scrolls sideways).");
-        await phone.ScreenshotAsync("d1-escalation-client-page-phone");
+        await AssertFitsAsync(phone);
+        var yes = phone.GetByRole(AriaRole.Button, new() { Name = "Confirm, it is resolved" });
+        var box = await yes.BoundingBoxAsync() ?? throw new InvalidOperationException("The confirm button is not visible.");
+        Assert.True(box.Width >= 300, $"Answer buttons take the phone's width; it is {box.Width} px wide.");
+        await phone.ScreenshotAsync("f1-escalation-client-phone");
 
-        await phone.GetByLabel("Comment (required when it is not resolved)").FillAsync("Still empty for the EU team.");
-        await phone.GetByRole(AriaRole.Button, new() { Name = "Not resolved" }).ClickAsync();
-        await Expect(phone.GetByTestId("client-done")).ToBeVisibleAsync();
-        await phone.ScreenshotAsync("d2-escalation-client-page-answered");
+        // "Not resolved" needs a comment: the page asks for it before sending anything.
+        var notResolved = phone.GetByRole(AriaRole.Button, new() { Name = "Not resolved", Exact = true });
+        await notResolved.ClickAsync();
+        await Expect(phone.GetByTestId("client-problem")).ToContainTextAsync("what is still wrong");
+        await phone.GetByLabel("Comment (required when it is not resolved)").FillAsync("Still failing for the EU sales team.");
+        await AssertFitsAsync(phone);
+        await phone.ScreenshotAsync("f2-escalation-client-not-resolved");
+        await notResolved.ClickAsync();
+        await Expect(phone.GetByTestId("client-done")).ToContainTextAsync("Thank you; the team is looking at it again.");
+        await phone.ScreenshotAsync("f3-escalation-client-thanks");
 
-        var after = (await admin.GetJsonAsync($"/api/escalations/{id}")).AsObject()["escalation"]!;
-        Assert.Equal(("Investigation", 1, "Still empty for the EU team."), (after["stage"]!.GetValue<string>(), after["loopBackCount"]!.GetValue<int>(), after["clientComment"]!.GetValue<string>()));
+        var rejected = (await EscalationScenario.DetailsAsync(admin, id))["escalation"]!;
+        Assert.Equal(("rejected", "Still failing for the EU sales team.", "Investigation", 1, 1),
+            (rejected["clientConfirmation"]!.GetValue<string>(), rejected["clientComment"]!.GetValue<string>(), rejected["stage"]!.GetValue<string>(),
+                rejected["reopenCount"]!.GetValue<int>(), rejected["loopBackCount"]!.GetValue<int>()));
 
+        // The same link again: used.
         await phone.ReloadAsync();
         await Expect(phone.GetByTestId("client-closed")).ToHaveAttributeAsync("data-code", "client-link-used");
+        await Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "This link was already used" })).ToBeVisibleAsync();
+
+        // The second fix gets a new link; the client confirms with a comment.
+        await EscalationScenario.FixAsync(admin, id, "Patched the EU locale of the record view.");
+        var second = await EscalationScenario.ClientLinkAsync(admin, id);
+        Assert.NotEqual(url, second);
+        await phone.GotoAsync(second);
+        await Expect(Messages(phone)).ToContainTextAsync("Patched the EU locale of the record view.");
+        await phone.GetByLabel("Comment (required when it is not resolved)").FillAsync("Works now, thanks.");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Confirm, it is resolved" }).ClickAsync();
+        await Expect(phone.GetByTestId("client-done")).ToContainTextAsync("Thank you for confirming; we are closing the escalation.");
+        await phone.ScreenshotAsync("f4-escalation-client-confirmed");
+
+        var confirmed = (await EscalationScenario.DetailsAsync(admin, id))["escalation"]!;
+        Assert.Equal(("confirmed", "Works now, thanks.", "Closure"),
+            (confirmed["clientConfirmation"]!.GetValue<string>(), confirmed["clientComment"]!.GetValue<string>(), confirmed["stage"]!.GetValue<string>()));
+
+        // A tampered link is not valid at all.
+        await phone.GotoAsync(second[..^2] + (second.EndsWith("AA", StringComparison.Ordinal) ? "BB" : "AA"));
+        await Expect(phone.GetByTestId("client-closed")).ToHaveAttributeAsync("data-code", "client-link-invalid");
         studio.AssertNoConsoleErrors(phone);
         await phone.Context.CloseAsync();
     }
 
-    /// <summary>
-    /// Completes the escalation's open task at <paramref name="activityId"/>, waiting (real time, with a deadline) until it
-    /// is open: the server's dispatcher may start the child workflow that holds it just after the previous answer.
-    /// </summary>
-    private static async Task CompleteAsync(HttpClient admin, string escalationId, string activityId, string outcome, JsonObject data)
+    private static ILocator Messages(IPage phone) => phone.GetByRole(AriaRole.Region, new() { Name = "Messages" });
+
+    private static async Task AssertFitsAsync(IPage phone)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (true)
-        {
-            var details = (await admin.GetJsonAsync($"/api/escalations/{escalationId}")).AsObject();
-            var task = details["openTasks"]!.AsArray().SingleOrDefault(t => t!["activityId"]!.GetValue<string>() == activityId);
-            if (task is not null)
-            {
-                await admin.PostJsonAsync($"/api/tasks/{task["id"]!.GetValue<string>()}/complete", new JsonObject { ["outcome"] = outcome, ["data"] = data });
-                return;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"No open task '{activityId}': {details["openTasks"]}; stage {details["escalation"]!["stage"]}; workflow {details["workflow"]}");
-            await Task.Delay(TimeSpan.FromMilliseconds(100), TestContext.Current.CancellationToken);
-        }
+        var width = await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.True(width <= 375, $"The client page is {width} px wide on a 375 px screen (it scrolls sideways).");
     }
-
-    private static async Task<JsonNode> ClientMailAsync(HttpClient admin, string escalationId)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (true)
-        {
-            var details = (await admin.GetJsonAsync($"/api/escalations/{escalationId}")).AsObject();
-            var mail = details["communications"]!.AsArray().LastOrDefault(c => c!["channel"]!.GetValue<string>() == "email" && c["audience"]!.GetValue<string>() == "client");
-            if (mail is not null)
-            {
-                return mail;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"No confirmation mail to the client; stage {details["escalation"]!["stage"]}; workflow {details["workflow"]}");
-            await Task.Delay(TimeSpan.FromMilliseconds(100), TestContext.Current.CancellationToken);
-        }
-    }
-
-    [GeneratedRegex(@"/escalations/[^\s]+")]
-    private static partial Regex LinkPattern();
 }

@@ -31,7 +31,7 @@ public static class OpenApiSchemaRefinements
 
     public static readonly string[] TaskStatuses = [HumanTaskStatuses.Open, HumanTaskStatuses.Completed, HumanTaskStatuses.Cancelled];
 
-    public static readonly string[] LiveTypes = ["ready", "ping", Server.Live.LiveChange.InstanceType, Server.Live.LiveChange.TaskType];
+    public static readonly string[] LiveTypes = ["ready", "ping", Server.Live.LiveChange.InstanceType, Server.Live.LiveChange.TaskType, Server.Live.LiveChange.EscalationType];
 
     public static Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {

@@ -48,6 +48,14 @@ public static class EscalationEndpoints
             .AcceptsJson<FlagEscalationRequest>()
             .ProducesApiProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
 
+        group.MapPost("/{id}/elevate", ElevateAsync)
+            .RequireAuthorization(Permissions.EscalationsElevate)
+            .WithName("ElevateEscalation")
+            .WithSummary("Elevates a running escalation one level")
+            .WithDescription("Body { reason } (required). The same change as the Escalations.Elevate step: resolution team → senior specialist → operations leadership, re-routed to that level's team and authority (Senior specialists/L3, Operations leadership/L4), an 'elevated' timeline entry by the caller, and the step's mail to leadership. Publishes escalation.elevated (correlation id = the escalation). 409 escalation-closed when closed, escalation-at-top when already with operations leadership.")
+            .AcceptsJson<ElevateEscalationRequest>()
+            .ProducesApiProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+
         group.MapGet("/{id}/client", ClientViewAsync)
             .AllowAnonymous()
             .WithName("GetEscalationForClient")
@@ -128,6 +136,14 @@ public static class EscalationEndpoints
     {
         var request = await body.ReadAsync<FlagEscalationRequest>(context.Request, allowEmpty: false, cancellationToken);
         var record = await escalations.FlagAsync(CurrentUser.From(context.User), id, request.Reason, request.RaisePriority ?? false, cancellationToken);
+        return TypedResults.Ok(await details.ReadAsync(record, cancellationToken));
+    }
+
+    private static async Task<Ok<EscalationDetailsResponse>> ElevateAsync(HttpContext context, JsonRequestReader body, EscalationService escalations, EscalationDetailsReader details,
+        string id, CancellationToken cancellationToken)
+    {
+        var request = await body.ReadAsync<ElevateEscalationRequest>(context.Request, allowEmpty: false, cancellationToken);
+        var record = await escalations.ElevateAsync(CurrentUser.From(context.User), id, request.Reason, cancellationToken);
         return TypedResults.Ok(await details.ReadAsync(record, cancellationToken));
     }
 

@@ -29,6 +29,8 @@ public sealed record EscalationSummaryView
 
     public string? SlaStatus { get; init; }
 
+    public DateTimeOffset? ResponseDueAt { get; init; }
+
     public DateTimeOffset? ResolutionDueAt { get; init; }
 
     public required string TriggerReason { get; init; }
@@ -58,6 +60,7 @@ public sealed record EscalationSummaryView
             OwnerId = record.OwnerId,
             OwnerName = record.OwnerName,
             SlaStatus = record.SlaStatus,
+            ResponseDueAt = record.ResponseDueAt,
             ResolutionDueAt = record.ResolutionDueAt,
             TriggerReason = record.TriggerReason,
             ElevationLevel = record.ElevationLevel,

@@ -4,18 +4,20 @@ using EscalationFlows.Server.Live;
 
 namespace EscalationFlows.Server.Api.Live;
 
-/// <summary>What one caller may hear about: instances with <c>instances.read</c>; tasks by the inbox's visibility (docs/roles.md).</summary>
+/// <summary>What one caller may hear about: instances with <c>instances.read</c>; escalations with <c>escalations.read</c>; tasks by the inbox's visibility (docs/roles.md).</summary>
 public sealed class LiveChangeFilter
 {
     private readonly CurrentUser _user;
     private readonly bool _readsInstances;
+    private readonly bool _readsEscalations;
     private readonly HashSet<string> _teamKeys;
 
-    public LiveChangeFilter(CurrentUser user, bool readsInstances)
+    public LiveChangeFilter(CurrentUser user, bool readsInstances, bool readsEscalations = false)
     {
         ArgumentNullException.ThrowIfNull(user);
         _user = user;
         _readsInstances = readsInstances;
+        _readsEscalations = readsEscalations;
         _teamKeys = [.. user.Teams.Select(HumanTaskKeys.Team).OfType<string>()];
     }
 
@@ -26,6 +28,8 @@ public sealed class LiveChangeFilter
         {
             case LiveChange.InstanceType:
                 return _readsInstances;
+            case LiveChange.EscalationType:
+                return _readsEscalations;
             case LiveChange.TaskType when _user.CanReadAllTasks:
                 return true;
             case LiveChange.TaskType when change.Audience is { } audience:

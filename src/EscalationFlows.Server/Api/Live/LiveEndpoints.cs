@@ -28,7 +28,8 @@ public static class LiveEndpoints
             .WithName("StreamLiveChanges")
             .WithSummary("Streams change notifications (server-sent events)")
             .WithDescription("`text/event-stream`. First a `ready` event, then one `change` event per committed change the caller may see: " +
-                "`{ type: \"instance\" | \"task\", id, status }` (instances with `instances.read`; tasks by the inbox's visibility rules), and a `ping` " +
+                "`{ type: \"instance\" | \"task\" | \"escalation\", id, status }` (instances with `instances.read`; escalations with `escalations.read`, status " +
+                "`changed`, also after a flag or elevation through the API; tasks by the inbox's visibility rules), and a `ping` " +
                 "when idle. Changes are published by the node that committed them only: reload on focus or on an interval as well.")
             .ProducesApiProblems(StatusCodes.Status401Unauthorized);
         return group;
@@ -39,13 +40,14 @@ public static class LiveEndpoints
     {
         var user = CurrentUser.From(context.User);
         var readsInstances = (await authorization.AuthorizeAsync(context.User, Permissions.InstancesRead)).Succeeded;
+        var readsEscalations = (await authorization.AuthorizeAsync(context.User, Permissions.EscalationsRead)).Succeeded;
         var subscription = broadcaster.Subscribe();
         context.Response.RegisterForDispose(subscription);
         context.Response.Headers.CacheControl = "no-store";
 
         // Proxies such as nginx buffer responses unless told not to; a buffered event stream never arrives.
         context.Response.Headers["X-Accel-Buffering"] = "no";
-        var filter = new LiveChangeFilter(user, readsInstances);
+        var filter = new LiveChangeFilter(user, readsInstances, readsEscalations);
         return TypedResults.ServerSentEvents(EventsAsync(subscription, filter, clock, context.RequestAborted, lifetime.ApplicationStopping));
     }
 
