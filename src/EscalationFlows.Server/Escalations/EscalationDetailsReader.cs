@@ -16,19 +16,17 @@ namespace EscalationFlows.Server.Escalations;
 public sealed class EscalationDetailsReader
 {
     private readonly IEscalationStore _store;
-    private readonly IWorkflowStore _workflows;
-    private readonly IWorkflowInstanceQuery _instances;
+    private readonly EscalationInstanceFinder _finder;
     private readonly HumanTaskStore _tasks;
     private readonly ISlaStore _sla;
     private readonly SlaClockService _clocks;
     private readonly TimeProvider _clock;
 
-    public EscalationDetailsReader(IEscalationStore store, IWorkflowStore workflows, IWorkflowInstanceQuery instances, HumanTaskStore tasks, ISlaStore sla,
+    public EscalationDetailsReader(IEscalationStore store, EscalationInstanceFinder finder, HumanTaskStore tasks, ISlaStore sla,
         SlaClockService clocks, TimeProvider clock)
     {
         _store = store;
-        _workflows = workflows;
-        _instances = instances;
+        _finder = finder;
         _tasks = tasks;
         _sla = sla;
         _clocks = clocks;
@@ -44,7 +42,7 @@ public sealed class EscalationDetailsReader
             .OrderBy(o => Order(o.Stage))
             .Select(o => new StageOwnerView(o.Stage, o.Latest.OwnerId, o.Latest.OwnerName, o.Latest.At, o.Latest.Reason, o.Latest.Actor, o.Count))
             .ToList();
-        var instances = await InstancesAsync(record, cancellationToken);
+        var instances = await _finder.FindAsync(record, cancellationToken);
         var waiting = new List<EscalationInstanceView>();
         foreach (var state in instances.Where(s => s.Status is WorkflowStatus.Running or WorkflowStatus.Suspended or WorkflowStatus.Faulted))
         {
@@ -84,28 +82,6 @@ public sealed class EscalationDetailsReader
     }
 
     /// <summary>The escalation's instances: its trigger instance and every instance correlated with the escalation id.</summary>
-    private async Task<List<WorkflowState>> InstancesAsync(EscalationRecord record, CancellationToken cancellationToken)
-    {
-        var ids = new List<string>();
-        if (record.TriggerInstanceId is { } trigger)
-        {
-            ids.Add(trigger);
-        }
-
-        var page = await _instances.ListAsync(new InstanceFilter { CorrelationId = record.Id }, new PageRequest(1, PageRequest.MaxPageSize), cancellationToken);
-        ids.AddRange(page.Items.Select(i => i.Id).Where(id => !ids.Contains(id, StringComparer.Ordinal)));
-        var states = new List<WorkflowState>();
-        foreach (var id in ids)
-        {
-            if (await _workflows.GetInstanceAsync(id, cancellationToken) is { } stored)
-            {
-                states.Add(stored.State);
-            }
-        }
-
-        return states;
-    }
-
     private static int Order(string stage)
     {
         var index = EscalationStages.All.ToList().IndexOf(stage);

@@ -29,11 +29,13 @@ public sealed class EscalationService
     private readonly IIdGenerator _ids;
     private readonly TimeProvider _clock;
     private readonly LiveBroadcaster _live;
+    private readonly ElevationHandover _handover;
 
     public EscalationService(IEscalationStore store, WorkflowRuntime runtime, TicketSlaReader tickets, SeverityClassifier severity, IIdGenerator ids, TimeProvider clock,
-        LiveBroadcaster live)
+        LiveBroadcaster live, ElevationHandover handover)
     {
         _live = live;
+        _handover = handover;
         _store = store;
         _runtime = runtime;
         _tickets = tickets;
@@ -168,10 +170,15 @@ public sealed class EscalationService
         var levelName = ElevationLevels.Name(level);
         var team = JsonStrings.Get(ElevateActivity.DefaultTeams[levelName]) ?? record.ResolutionTeam;
         var authority = JsonStrings.Get(ElevateActivity.DefaultAuthorityLevels[levelName]) ?? record.AuthorityLevel;
+        var (openWork, newTeam) = await _handover.PlanAsync(record, team, cancellationToken);
+        var handedOver = newTeam is null || openWork.Count == 0
+            ? string.Empty
+            : $"; open work handed to {newTeam.Name}: {string.Join(", ", openWork.Select(t => t.Title))}";
+        var now = _clock.GetUtcNow();
         var updated = await _store.ApplyAsync(new EscalationEffect
         {
             EscalationId = record.Id,
-            At = _clock.GetUtcNow(),
+            At = now,
             Actor = user.Id,
             Source = "api",
             RaiseElevation = true,
@@ -179,7 +186,7 @@ public sealed class EscalationService
             Timeline =
             [
                 new TimelineNote("elevated",
-                    $"Elevated from {ElevationLevels.Label(record.ElevationLevel)} to {ElevationLevels.Label(level)}{(team is null ? string.Empty : $", team {team}")}: {why}",
+                    $"Elevated from {ElevationLevels.Label(record.ElevationLevel)} to {ElevationLevels.Label(level)}{(team is null ? string.Empty : $", team {team}")}: {why}{handedOver}",
                     new JsonObject { ["from"] = record.ElevationLevel, ["to"] = level, ["team"] = team }),
             ],
             // Leadership hears by mail, as from the step (its default subject and text; queued in the same transaction).
@@ -197,6 +204,11 @@ public sealed class EscalationService
                 },
             ],
         }, cancellationToken);
+        if (newTeam is not null && openWork.Count > 0)
+        {
+            await _handover.HandOverAsync(openWork, newTeam, user.Id, now, $"Elevated to {ElevationLevels.Label(level)}: {why}", cancellationToken);
+        }
+
         _live.Publish(LiveChange.Escalation(record.Id));
         await _runtime.PublishEventAsync(EscalationWorkflows.ElevatedEvent, record.Id,
             new JsonObject { ["escalationId"] = record.Id, ["reason"] = why, ["elevatedBy"] = user.Id, ["level"] = updated.ElevationLevel, ["team"] = team },

@@ -61,6 +61,8 @@ public static class ServerRegistration
         services.AddEscalationFlowsEscalationStore();
         services.AddSingleton<EscalationService>();
         services.AddSingleton<EscalationDetailsReader>();
+        services.AddSingleton<EscalationInstanceFinder>();
+        services.AddSingleton<ElevationHandover>();
         services.AddSingleton<EscalationClientService>();
 
         services.ConfigureHttpJsonOptions(json =>

@@ -6,8 +6,8 @@ namespace EscalationFlows.Server.Tests.Escalations;
 
 /// <summary>
 /// POST /api/escalations/{id}/elevate: the change the Escalations.Elevate step makes (level up, that level's team and
-/// authority, an "elevated" timeline entry), by a signed-in leader or manager; problem details for a missing reason and
-/// for an escalation already at the top.
+/// authority, an "elevated" timeline entry), by a signed-in leader or manager; the open work moves to that team;
+/// problem details for a missing reason and for an escalation already at the top.
 /// </summary>
 public sealed class EscalationElevateTests
 {
@@ -19,6 +19,9 @@ public sealed class EscalationElevateTests
         await server.CompleteAsync(server.Manager, id, "triage", "Confirm", new JsonObject { ["impact"] = 2, ["urgency"] = 2, ["category"] = "crm" });
         var before = (await server.GetAsync(id))["escalation"]!;
         Assert.Equal((1, "Applications"), (before["elevationLevel"]!.GetValue<int>(), before["resolutionTeam"]!.GetValue<string>()));
+        var investigate = await server.OpenTaskAsync(id, "investigate");
+        Assert.Equal((server.UserIds["resolver"], "Applications"), (investigate["assigneeId"]!.GetValue<string>(), investigate["candidateTeam"]!.GetValue<string>()));
+        var title = investigate["title"]!.GetValue<string>();
 
         // No reason: 422 naming /reason, and nothing changes.
         var missing = await (await server.Leader.PostJsonAsync($"/api/escalations/{id}/elevate", new JsonObject { ["reason"] = " " })).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
@@ -30,11 +33,22 @@ public sealed class EscalationElevateTests
         Assert.Equal((2, "Senior specialists", "L3"), (record["elevationLevel"]!.GetValue<int>(), record["resolutionTeam"]!.GetValue<string>(), record["authorityLevel"]!.GetValue<string>()));
         var entry = elevated["timeline"]!.AsArray().Last(t => t!["kind"]!.GetValue<string>() == "elevated")!;
         Assert.Equal((server.UserIds["leader"], "api"), (entry["actorId"]!.GetValue<string>(), entry["source"]!.GetValue<string>()));
-        Assert.Equal("Elevated from resolution team to senior specialist, team Senior specialists: Third outage this week", entry["text"]!.GetValue<string>());
+        Assert.Equal($"Elevated from resolution team to senior specialist, team Senior specialists: Third outage this week; open work handed to Senior specialists: {title}",
+            entry["text"]!.GetValue<string>());
+
+        // The open investigation moved with it: unassigned, in the senior specialists' queue, the move in its history.
+        var moved = await server.OpenTaskAsync(id, "investigate");
+        Assert.Equal((investigate["id"]!.GetValue<string>(), null, "Senior specialists"),
+            (moved["id"]!.GetValue<string>(), moved["assigneeId"]?.GetValue<string>(), moved["candidateTeam"]!.GetValue<string>()));
+        var history = (await server.Admin.GetObjectAsync($"/api/tasks/{moved["id"]!.GetValue<string>()}"))["history"]!.AsArray();
+        var reassigned = history.Last(h => h!["kind"]!.GetValue<string>() == "reassigned")!;
+        Assert.Equal(server.UserIds["leader"], reassigned["actor"]!.GetValue<string>());
+        Assert.Contains("Third outage this week", reassigned.ToJsonString(), StringComparison.Ordinal);
 
         await (await server.Manager.PostJsonAsync($"/api/escalations/{id}/elevate", new JsonObject { ["reason"] = "Needs operations leadership" })).ReadObjectAsync(HttpStatusCode.OK);
         var top = (await server.GetAsync(id))["escalation"]!;
         Assert.Equal((3, "Operations leadership", "L4"), (top["elevationLevel"]!.GetValue<int>(), top["resolutionTeam"]!.GetValue<string>(), top["authorityLevel"]!.GetValue<string>()));
+        Assert.Equal("Operations leadership", (await server.OpenTaskAsync(id, "investigate"))["candidateTeam"]!.GetValue<string>());
 
         await (await server.Leader.PostJsonAsync($"/api/escalations/{id}/elevate", new JsonObject { ["reason"] = "Even higher" })).AssertProblemAsync(HttpStatusCode.Conflict, "escalation-at-top");
         await (await server.Agent.PostJsonAsync($"/api/escalations/{id}/elevate", new JsonObject { ["reason"] = "Agents may not" })).AssertProblemAsync(HttpStatusCode.Forbidden);
