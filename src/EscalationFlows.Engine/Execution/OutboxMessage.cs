@@ -18,4 +18,10 @@ public sealed record OutboxMessage
     public required JsonNode Payload { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>
+    /// How many deliveries of it were started, this one included, as the store counted its claims (0 when it was not
+    /// claimed through the store). A failed delivery waits longer the more attempts it took.
+    /// </summary>
+    public int Attempts { get; init; }
 }

@@ -228,7 +228,7 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore, IWorkflowInstanceQue
                 row.Attempts++;
             }
 
-            IReadOnlyList<OutboxMessage> claimed = [.. ready.Select(r => r.Message)];
+            IReadOnlyList<OutboxMessage> claimed = [.. ready.Select(r => r.Message with { Attempts = r.Attempts })];
             return Task.FromResult(claimed);
         }
     }

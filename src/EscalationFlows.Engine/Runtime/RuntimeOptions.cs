@@ -26,6 +26,16 @@ public sealed class RuntimeOptions
     /// </summary>
     public int OutboxConcurrency { get; set; } = 4;
 
+    /// <summary>
+    /// How long a message whose delivery failed waits before its next attempt: this after the first attempt, doubling with
+    /// every further attempt up to <see cref="OutboxMaxRetryDelay"/>. A delivery the receiver rejects for good is not
+    /// retried at all.
+    /// </summary>
+    public TimeSpan OutboxRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The longest wait between two delivery attempts of one message.</summary>
+    public TimeSpan OutboxMaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Depth limit for delivering runtime messages (child start, parent resume) right after a commit.</summary>
     public int InlineDeliveryDepth { get; set; } = 16;
 

@@ -438,9 +438,19 @@ public sealed partial class WorkflowRuntime
 #pragma warning restore CA1031
         {
             LogDeliveryFailed(_logger, ex, message.Id, message.Kind);
-            await _store.MarkOutboxFailedAsync(message.Id, Clock.GetUtcNow() + TimeSpan.FromSeconds(5), ex.Message, cancellationToken);
+            await _store.MarkOutboxFailedAsync(message.Id, Clock.GetUtcNow() + OutboxRetryDelay(message.Attempts), ex.Message, cancellationToken);
             return false;
         }
+    }
+
+    /// <summary>The wait after a failed delivery that was attempt number <paramref name="attempts"/>: the base delay, doubled per further attempt, capped.</summary>
+    internal TimeSpan OutboxRetryDelay(int attempts)
+    {
+        var first = _options.OutboxRetryDelay > TimeSpan.Zero ? _options.OutboxRetryDelay : TimeSpan.FromSeconds(5);
+        var max = _options.OutboxMaxRetryDelay >= first ? _options.OutboxMaxRetryDelay : first;
+        var doublings = Math.Clamp(attempts - 1, 0, 30);
+        var ticks = first.Ticks * Math.Pow(2, doublings);
+        return ticks >= max.Ticks ? max : TimeSpan.FromTicks((long)ticks);
     }
 
     private async Task DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)

@@ -125,6 +125,7 @@ internal static class RowMapping
         Kind = row.Kind,
         Payload = Node(row.Payload) ?? new JsonObject(),
         CreatedAt = row.CreatedAt,
+        Attempts = row.Attempts,
     };
 
     public static DueTimer ToDueTimer(TimerRow row) =>

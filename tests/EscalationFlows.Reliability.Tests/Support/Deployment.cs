@@ -34,6 +34,10 @@ public sealed class Deployment : IAsyncDisposable
             ["Runtime:OutboxLease"] = "00:00:03",
             ["Runtime:TimerPollInterval"] = "00:00:00.100",
             ["Runtime:OutboxPollInterval"] = "00:00:00.100",
+
+            // Retries no further apart than the first one (5 s): a message interrupted by several kills is not left
+            // waiting for minutes of backoff (the default cap is 5 min).
+            ["Runtime:OutboxMaxRetryDelay"] = "00:00:05",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
