@@ -28,6 +28,7 @@ public abstract class OutboxScenarios : ScenarioBase
 
         var leased = Assert.Single(await node.Store.ClaimOutboxAsync(env.Clock.GetUtcNow(), 10, "dead-node", OutboxLease, null, Ct));
         Assert.Equal((NotifyActivity.Kind, run.InstanceId, "hello"), (leased.Kind, leased.InstanceId, leased.Payload["text"]!.GetValue<string>()));
+        Assert.Equal(1, leased.Attempts);
         Assert.Equal(0, await node.Runtime.ProcessOutboxAsync(cancellationToken: Ct));
         Assert.Empty(handler.Delivered);
 
@@ -36,7 +37,7 @@ public abstract class OutboxScenarios : ScenarioBase
         Assert.Equal(0, await node.Runtime.ProcessOutboxAsync(cancellationToken: Ct));
 
         var delivered = Assert.Single(handler.Delivered);
-        Assert.Equal(leased.Id, delivered.Id);
+        Assert.Equal((leased.Id, 2), (delivered.Id, delivered.Attempts));
         await using var db = node.CreateDbContext();
         var row = await db.Outbox.SingleAsync(Ct);
         Assert.Equal((2, env.Clock.GetUtcNow(), (string?)null, (DateTimeOffset?)null), (row.Attempts, row.DeliveredAt, row.LeaseOwner, row.LeaseUntil));
