@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Nodes;
 using EscalationFlows.Engine.Definitions;
 using EscalationFlows.Persistence.Entities;
@@ -33,33 +34,22 @@ public sealed record TaskDetailsResponse : TaskSummaryResponse
 
     public required IReadOnlyList<TaskEventResponse> History { get; init; }
 
+    /// <summary>The details of a task: its summary's members copied, the rest set by <see cref="From"/>.</summary>
+    [SetsRequiredMembers]
+    private TaskDetailsResponse(TaskSummaryResponse summary)
+        : base(summary)
+    {
+        Outcomes = [];
+        History = [];
+    }
+
     public static TaskDetailsResponse From(HumanTaskRow row, IReadOnlyList<HumanTaskEventRow> history, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(history);
         var form = row.Form is null ? null : JsonNode.Parse(row.Form) as JsonObject;
-        return new TaskDetailsResponse
+        return new TaskDetailsResponse(TaskSummaryResponse.From(row, now))
         {
-            Id = row.Id,
-            Title = row.Title,
-            Status = row.Status,
-            Priority = row.Priority,
-            DueAt = row.DueAt,
-            Overdue = row.Status == HumanTaskStatuses.Open && row.DueAt < now,
-            AssigneeId = row.AssigneeId,
-            CandidateTeam = row.CandidateTeam,
-            CandidateRole = row.CandidateRole,
-            InstanceId = row.InstanceId,
-            DefinitionId = row.DefinitionId,
-            ActivityId = row.ActivityId,
-            CorrelationId = row.CorrelationId,
-            CreatedAt = row.CreatedAt,
-            UpdatedAt = row.UpdatedAt,
-            EscalatedAt = row.EscalatedAt,
-            Outcome = row.Outcome,
-            CompletedBy = row.CompletedBy,
-            CompletedAt = row.CompletedAt,
-            Revision = row.Revision,
             Description = row.Description,
             Context = row.Context is null ? null : JsonNode.Parse(row.Context),
             Form = form?["schema"]?.DeepClone() as JsonObject,
