@@ -4,22 +4,13 @@ import { useParams } from 'react-router';
 import { ApiError, errorMessage } from '../api/client';
 import { api } from '../api/endpoints';
 import type { ClientAnswer, JsonObject } from '../api/types';
+import { ClientLinkFrame } from '../components/ClientLinkFrame';
 import { Loading } from '../components/Feedback';
 import { useApi } from '../components/useApi';
 import { mapFormErrors, withoutFieldErrors } from '../lib/formErrors';
 import { humanize } from '../lib/humanize';
 
 const TaskForm = lazy(() => import('../tasks/TaskForm'));
-
-/** Headings for the ways a link stops working (the server's `detail` says the rest in plain words). */
-const closedLinks: Record<string, string> = {
-  'client-link-expired': 'This link has expired',
-  'client-link-revoked': 'This link was withdrawn',
-  'client-link-used': 'This link was already used',
-  'client-link-invalid': 'This link does not work',
-  'client-link-unusable': 'This link no longer works',
-  'task-not-open': 'No answer is needed any more',
-};
 
 /**
  * What a client without an account sees through a signed link (/client/{token}): the request in plain words, its
@@ -55,32 +46,18 @@ export default function ClientPage() {
     }
   }
 
-  const gone = closed ?? (request.error instanceof ApiError && (request.error.status === 401 || request.error.status === 410) ? request.error : undefined);
   return (
-    <main className="client-page" data-testid="client-page">
-      <header className="client-brand">EscalationFlows</header>
-      {answer ? (
-        <section className="card client-card" role="status" data-testid="client-done">
-          <h1>Thank you</h1>
-          <p>{answer.message}</p>
-          <p className="muted">You answered “{humanize(answer.outcome)}”. You can close this page.</p>
-        </section>
-      ) : gone ? (
-        <section className="card client-card" role="alert" data-testid="client-closed" data-code={gone.problem.code ?? ''}>
-          <h1>{closedLinks[gone.problem.code ?? ''] ?? 'This link does not work'}</h1>
-          <p>{gone.problem.detail ?? gone.message}</p>
-        </section>
-      ) : request.error ? (
-        <section className="card client-card" role="alert">
-          <h1>Something went wrong</h1>
-          <p>{errorMessage(request.error)}</p>
-          <button type="button" onClick={request.reload}>
-            Try again
-          </button>
-        </section>
-      ) : !request.data ? (
-        <Loading label="Loading your request…" />
-      ) : (
+    <ClientLinkFrame
+      testId="client-page"
+      answer={answer}
+      answerNote={<>You answered “{humanize(answer?.outcome ?? '')}”. You can close this page.</>}
+      closed={closed}
+      error={request.error}
+      reload={request.reload}
+      loaded={!!request.data}
+      loadingLabel="Loading your request…"
+    >
+      {request.data && (
         <section className="card client-card" aria-labelledby="client-title">
           <h1 id="client-title">{request.data.title}</h1>
           {request.data.description && <p className="client-description">{request.data.description}</p>}
@@ -112,6 +89,6 @@ export default function ClientPage() {
           </Suspense>
         </section>
       )}
-    </main>
+    </ClientLinkFrame>
   );
 }

@@ -3,17 +3,8 @@ import { useParams, useSearchParams } from 'react-router';
 import { ApiError, errorMessage } from '../api/client';
 import { api } from '../api/endpoints';
 import type { ClientAnswer } from '../api/types';
-import { Loading } from '../components/Feedback';
+import { ClientLinkFrame } from '../components/ClientLinkFrame';
 import { useApi } from '../components/useApi';
-
-/** Headings for the ways a link stops working (the server's `detail` says the rest in plain words). */
-const closedLinks: Record<string, string> = {
-  'client-link-expired': 'This link has expired',
-  'client-link-revoked': 'This link was withdrawn',
-  'client-link-used': 'This link was already used',
-  'client-link-invalid': 'This link does not work',
-  'confirmation-closed': 'No answer is needed any more',
-};
 
 /**
  * What the client of an escalation sees through the signed link of its confirmation mail
@@ -50,32 +41,18 @@ export default function EscalationClientPage() {
     }
   }
 
-  const gone = closed ?? (view.error instanceof ApiError && (view.error.status === 401 || view.error.status === 410) ? view.error : undefined);
   return (
-    <main className="client-page" data-testid="escalation-client-page">
-      <header className="client-brand">EscalationFlows</header>
-      {answer ? (
-        <section className="card client-card" role="status" data-testid="client-done">
-          <h1>Thank you</h1>
-          <p>{answer.message}</p>
-          <p className="muted">You can close this page.</p>
-        </section>
-      ) : gone ? (
-        <section className="card client-card" role="alert" data-testid="client-closed" data-code={gone.problem.code ?? ''}>
-          <h1>{closedLinks[gone.problem.code ?? ''] ?? 'This link does not work'}</h1>
-          <p>{gone.problem.detail ?? gone.message}</p>
-        </section>
-      ) : view.error ? (
-        <section className="card client-card" role="alert">
-          <h1>Something went wrong</h1>
-          <p>{errorMessage(view.error)}</p>
-          <button type="button" onClick={view.reload}>
-            Try again
-          </button>
-        </section>
-      ) : !view.data ? (
-        <Loading label="Loading your escalation…" />
-      ) : (
+    <ClientLinkFrame
+      testId="escalation-client-page"
+      answer={answer}
+      answerNote="You can close this page."
+      closed={closed}
+      error={view.error}
+      reload={view.reload}
+      loaded={!!view.data}
+      loadingLabel="Loading your escalation…"
+    >
+      {view.data && (
         <section className="card client-card" aria-labelledby="escalation-title">
           <p className="muted small">{view.data.number}</p>
           <h1 id="escalation-title">{view.data.title}</h1>
@@ -127,6 +104,6 @@ export default function EscalationClientPage() {
           )}
         </section>
       )}
-    </main>
+    </ClientLinkFrame>
   );
 }
